@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { ChannelDef } from './channel';
+import { appChannels } from './channels/app';
+import { authChannels } from './channels/auth';
+import type { Result } from './errors';
+import type { EventName, EventPayload } from './events';
+
+/** Every channel of the app. Main, preload, core and renderer all derive from this one map. */
+export const contract = {
+  ...appChannels,
+  ...authChannels,
+} satisfies Record<string, ChannelDef>;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const channelNames = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** What the preload exposes as `window.caredesk` and every transport implements. */
+export interface CareDeskBridge {
+  invoke<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export * from './errors';
+export * from './roles';
+export * from './events';
+export type { ChannelDef, AuditKind } from './channel';
+export type { SessionInfo, FacilityInfo } from './channels/common';

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { FieldError } from './errors';
+
+type Issue = z.core.$ZodIssue;
+
+/** Field path as people read it: "admin.password", "items.2.dose". */
+export function pathOf(issue: { path: readonly PropertyKey[] }): string {
+  return issue.path.map((p) => String(p)).join('.');
+}
+
+/** A zod issue in plain words. Schemas may set their own message with `{ error: '…' }`, which wins. */
+export function describeIssue(issue: Issue): string {
+  const own = issue.message;
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? 'is required' : `must be at least ${issue.minimum} characters`;
+      }
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} item(s)`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      if (issue.origin === 'array') return `can have at most ${issue.maximum} item(s)`;
+      return `must be at most ${issue.maximum}`;
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_format':
+      return issue.format === 'date' ? 'must be a real date (YYYY-MM-DD)' : `has the wrong format (${issue.format})`;
+    case 'unrecognized_keys':
+      return `has unexpected field(s): ${issue.keys.join(', ')}`;
+    case 'custom':
+      return own;
+    default:
+      return own;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'int') return 'a whole number';
+  if (expected === 'number') return 'a number';
+  if (expected === 'string') return 'text';
+  if (expected === 'object') return 'an object';
+  return `a ${expected}`;
+}
+
+/** Custom messages given in a schema are kept; zod's generic ones are replaced by plain words. */
+function isGenericZodMessage(message: string): boolean {
+  return /^(Invalid|Too (small|big)|Unrecognized key|Expected)/.test(message);
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: pathOf(issue),
+    message: issue.code !== 'custom' && isGenericZodMessage(issue.message) ? describeIssue(issue) : issue.message,
+  }));
+}
+
+/** One line naming every field at fault, e.g. "admin.password: must be at least 10 characters". */
+export function summarizeFieldErrors(fields: FieldError[]): string {
+  return fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+}

@@ -1,0 +1,21 @@
+import { authHandlers } from '../modules/auth/auth.handlers';
+import { facilityHandlers } from '../modules/facility/facility.handlers';
+import { setupHandlers } from '../modules/setup/setup.handlers';
+import type { Handlers } from './handler';
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** Merges module slices into one map; two modules claiming one channel is a bug caught at start. */
+export function mergeHandlers<T extends readonly object[]>(...slices: T): UnionToIntersection<T[number]> {
+  const merged: Record<string, unknown> = {};
+  for (const slice of slices) {
+    for (const [name, handler] of Object.entries(slice)) {
+      if (name in merged) throw new Error(`two handlers claim channel ${name}`);
+      merged[name] = handler;
+    }
+  }
+  return merged as UnionToIntersection<T[number]>;
+}
+
+// `satisfies` turns a channel without a handler into a type error; the contract test checks the reverse.
+export const handlers = mergeHandlers(setupHandlers, authHandlers, facilityHandlers) satisfies Handlers;

@@ -1,0 +1,3 @@
+export * from './facility';
+export * from './users';
+export * from './audit';

@@ -1,0 +1,19 @@
+import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { recordColumns } from './columns';
+
+/** Staff accounts. Passwords live only as key slots in vault.json; the PIN as an argon2 hash. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    fullName: text('full_name').notNull(),
+    role: text('role', { enum: ['admin', 'manager', 'clinician', 'clerk', 'researcher'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    pinHash: text('pin_hash'),
+    lastLoginAt: text('last_login_at'),
+    ...recordColumns(),
+  },
+  (t) => [uniqueIndex('users_username_unique').on(t.username)],
+);

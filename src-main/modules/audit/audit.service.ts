@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import type { Sqlite } from '../../db/open';
+
+export interface AuditEntry {
+  userId?: string | null;
+  role?: string | null;
+  /** e.g. "login", "login.failed", "patient.read", "user.create". */
+  action: string;
+  entity?: string | null;
+  entityId?: string | null;
+  /** Short, no secrets, no patient text beyond ids. */
+  detail?: string | null;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  user_id: string | null;
+  role: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Hash over every field and the previous hash: editing, deleting or reordering a row breaks the chain. */
+export function auditHash(row: Omit<AuditRow, 'hash'>): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        row.seq,
+        row.at,
+        row.user_id,
+        row.role,
+        row.action,
+        row.entity,
+        row.entity_id,
+        row.detail,
+        row.prev_hash,
+      ]),
+    )
+    .digest('hex');
+}
+
+/** Appends one row; call inside the transaction of the action it records. */
+export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new Date().toISOString()): void {
+  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const row: Omit<AuditRow, 'hash'> = {
+    seq: (last?.seq ?? 0) + 1,
+    at,
+    user_id: entry.userId ?? null,
+    role: entry.role ?? null,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entity_id: entry.entityId ?? null,
+    detail: entry.detail ?? null,
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  sqlite
+    .prepare(
+      `INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, detail, prev_hash, hash)
+       VALUES (@seq, @at, @user_id, @role, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
+    )
+    .run({ ...row, hash: auditHash(row) });
+}
+
+export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
+
+/** Walks the chain in order; reports the first row whose link or content does not hold. */
+export function verifyAuditChain(sqlite: Sqlite): AuditVerdict {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let rows = 0;
+  for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    rows++;
+    if (row.seq !== expectedSeq) {
+      return { ok: false, rows, brokenAtSeq: expectedSeq, reason: `row ${expectedSeq} is missing` };
+    }
+    if (row.prev_hash !== prevHash) {
+      return { ok: false, rows, brokenAtSeq: row.seq, reason: 'link to the previous row does not match' };
+    }
+    const { hash, ...rest } = row;
+    if (auditHash(rest) !== hash) {
+      return { ok: false, rows, brokenAtSeq: row.seq, reason: 'row content was changed' };
+    }
+    prevHash = hash;
+    expectedSeq++;
+  }
+  return { ok: true, rows };
+}

@@ -1,0 +1,25 @@
+import { and, count, eq, gte } from 'drizzle-orm';
+import { AppError } from '../../../shared/contract';
+import type { HandlerSlice } from '../../core/handler';
+import { auditLog, facility, users } from '../../db/schema';
+
+export const facilityHandlers: HandlerSlice<'home.summary'> = {
+  'home.summary': (_input, ctx) => {
+    const { db } = ctx.database();
+    const row = db.select().from(facility).where(eq(facility.id, 1)).get();
+    if (!row) throw new AppError('NOT_FOUND', 'The facility record is missing from the database.');
+    const startOfDay = new Date(ctx.now);
+    startOfDay.setHours(0, 0, 0, 0);
+    const activeStaff = db.select({ n: count() }).from(users).where(eq(users.active, true)).get()?.n ?? 0;
+    const signInsToday =
+      db
+        .select({ n: count() })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'login'), gte(auditLog.at, startOfDay.toISOString())))
+        .get()?.n ?? 0;
+    return {
+      facility: { name: row.name, code: row.code, district: row.district, country: row.country },
+      counts: { activeStaff, signInsToday },
+    };
+  },
+};

@@ -1,0 +1,57 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, rmSync } from 'node:fs';
+import { AppError } from '../../../shared/contract';
+import { uuidv7 } from '../../../shared/ids';
+import { facility } from '../../db/schema';
+import type { CoreState } from '../../core/state';
+import { generateRecoveryCode } from '../../security/kdf';
+import { makePasswordSlot, makeRecoverySlot, newVault, withPasswordSlot, withRecoverySlot } from '../../security/vault';
+import { appendAudit } from '../audit/audit.service';
+import { insertUser } from '../users/users.service';
+
+export interface SetupInput {
+  facility: { name: string; code: string; district: string; country: string };
+  admin: { username: string; fullName: string; password: string };
+}
+
+/**
+ * First-run setup: a random database key, the vault (admin password slot + recovery slot), then the
+ * encrypted database with facility, admin account and the first audit row in one transaction.
+ * The vault is written first: a database without its vault could never be opened again.
+ */
+export async function initializeFacility(
+  state: CoreState,
+  input: SetupInput,
+): Promise<{ recoveryCode: string; adminId: string }> {
+  if (existsSync(state.paths.database)) {
+    throw new AppError('CONFLICT', 'This computer already has a CareDesk facility set up. Sign in instead.');
+  }
+  state.ensureDataDir();
+  const dbKey = randomBytes(32);
+  const recoveryCode = generateRecoveryCode(randomBytes);
+  let vault = newVault();
+  vault = withPasswordSlot(vault, await makePasswordSlot(vault, dbKey, input.admin.username, input.admin.password, state.kdf));
+  vault = withRecoverySlot(vault, makeRecoverySlot(dbKey, recoveryCode));
+  state.writeVault(vault);
+
+  const adminId = uuidv7();
+  try {
+    const { sqlite, db } = state.openWithKey(dbKey, true);
+    const at = state.now().toISOString();
+    sqlite.transaction(() => {
+      db.insert(facility)
+        .values({ id: 1, uuid: randomUUID(), ...input.facility, createdAt: at, updatedAt: at })
+        .run();
+      insertUser(db, { id: adminId, username: input.admin.username, fullName: input.admin.fullName, role: 'admin' }, null, at);
+      appendAudit(sqlite, { userId: adminId, role: 'admin', action: 'facility.setup', entity: 'facility', entityId: '1' }, at);
+    })();
+  } catch (error) {
+    // Leave nothing half made: the next attempt starts clean.
+    state.close();
+    for (const f of [state.paths.database, `${state.paths.database}-wal`, `${state.paths.database}-shm`, state.paths.vault]) {
+      rmSync(f, { force: true });
+    }
+    throw error;
+  }
+  return { recoveryCode, adminId };
+}
