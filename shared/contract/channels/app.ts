@@ -73,4 +73,17 @@ export const appChannels = {
       }),
     }),
   }),
+  'system.status': channel({
+    summary: 'Database health for IT: schema versions, integrity quick check, record counts.',
+    permission: 'facility.read',
+    audit: 'none',
+    input: empty,
+    output: z.object({
+      schemaVersion: z.number().int(),
+      appSchemaVersion: z.number().int(),
+      /** "ok", or SQLite's first problem report. */
+      quickCheck: z.string(),
+      counts: z.record(z.string(), z.number().int()),
+    }),
+  }),
 };

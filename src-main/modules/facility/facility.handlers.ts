@@ -2,8 +2,10 @@ import { and, count, eq, gte } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract';
 import type { HandlerSlice } from '../../core/handler';
 import { auditLog, facility, users } from '../../db/schema';
+import { systemStatus } from './system.service';
 
-export const facilityHandlers: HandlerSlice<'home.summary'> = {
+export const facilityHandlers: HandlerSlice<'home.summary' | 'system.status'> = {
+  'system.status': (_input, ctx) => systemStatus(ctx.database().sqlite),
   'home.summary': (_input, ctx) => {
     const { db } = ctx.database();
     const row = db.select().from(facility).where(eq(facility.id, 1)).get();
