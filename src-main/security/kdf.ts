@@ -11,9 +11,9 @@ export interface Argon2Params {
 
 /**
  * Login key derivation. A stolen PC gives vault.json to guess against offline, so one derivation should take
- * 250 ms–1 s here (DESIGN.md §4); m=256 MiB t=3 measures ≈ 0.3–0.55 s on this 2-core machine (npm run bench).
+ * 250 ms–1 s here (DESIGN.md §4); m=256 MiB t=4 measures ≈ 0.35–0.7 s on this 2-core machine (npm run bench).
  */
-export const LOGIN_KDF: Argon2Params = { alg: 'argon2id', m: 262_144, t: 3, p: 1 };
+export const LOGIN_KDF: Argon2Params = { alg: 'argon2id', m: 262_144, t: 4, p: 1 };
 
 /** OWASP floor (m=19 MiB, t=2): only for tests that create many vaults; never the app's default. */
 export const FLOOR_KDF: Argon2Params = { alg: 'argon2id', m: 19_456, t: 2, p: 1 };
