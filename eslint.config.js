@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'url', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'url',
+  'util',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'native', 'test-results', 'src-main/db/migrations/**'] },
@@ -27,7 +37,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src-main/**', '../src-main/*'], message: 'The renderer talks to main only through the contract.' },
+            {
+              group: ['**/src-main/**', '../src-main/*'],
+              message: 'The renderer talks to main only through the contract.',
+            },
             { group: ['electron', ...nodeBuiltins], message: 'The renderer has no Node or Electron.' },
           ],
         },
@@ -41,8 +54,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'shared/ is pure TypeScript: no Node or Electron.' },
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'shared/ depends on nothing in the app.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'shared/ is pure TypeScript: no Node or Electron.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'shared/ depends on nothing in the app.',
+            },
           ],
         },
       ],

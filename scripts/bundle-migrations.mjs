@@ -16,7 +16,12 @@ export function readMigrations() {
       .split('--> statement-breakpoint')
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
-    return { version: e.idx + 1, tag: e.tag, hash: createHash('sha256').update(sql).digest('hex'), statements };
+    return {
+      version: e.idx + 1,
+      tag: e.tag,
+      hash: createHash('sha256').update(sql).digest('hex'),
+      statements,
+    };
   });
 }
 

@@ -14,7 +14,10 @@ let skipped = 0;
 function run(title, command, args) {
   console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const { status } = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   steps.push({ title, ok: status === 0, seconds });
   return status === 0;
@@ -31,7 +34,13 @@ function count(jsonFile) {
 
 function vitest(title, extraArgs, jsonFile) {
   rmSync(jsonFile, { force: true });
-  const ok = run(title, bin('vitest'), ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`]);
+  const ok = run(title, bin('vitest'), [
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonFile}`,
+  ]);
   if (!count(jsonFile) && !ok) failed += 1; // the runner died before reporting: count that as a failure
   return ok;
 }

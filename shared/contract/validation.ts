@@ -27,7 +27,9 @@ export function describeIssue(issue: Issue): string {
     case 'invalid_value':
       return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'invalid_format':
-      return issue.format === 'date' ? 'must be a real date (YYYY-MM-DD)' : `has the wrong format (${issue.format})`;
+      return issue.format === 'date'
+        ? 'must be a real date (YYYY-MM-DD)'
+        : `has the wrong format (${issue.format})`;
     case 'unrecognized_keys':
       return `has unexpected field(s): ${issue.keys.join(', ')}`;
     case 'custom':
@@ -53,7 +55,8 @@ function isGenericZodMessage(message: string): boolean {
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     path: pathOf(issue),
-    message: issue.code !== 'custom' && isGenericZodMessage(issue.message) ? describeIssue(issue) : issue.message,
+    message:
+      issue.code !== 'custom' && isGenericZodMessage(issue.message) ? describeIssue(issue) : issue.message,
   }));
 }
 

@@ -19,7 +19,10 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
   let best: { command: CliCommand; rest: string[] } | null = null;
   for (const command of commands) {
     const words = command.name.split(' ');
-    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
+    if (
+      words.every((w, i) => argv[i] === w) &&
+      (!best || words.length > best.command.name.split(' ').length)
+    ) {
       best = { command, rest: argv.slice(words.length) };
     }
   }
@@ -52,7 +55,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`caredesk ${found.command.name}: ${error.message}. See --help.\n`);
       return 2;
     }
-    io.stderr(`caredesk ${found.command.name}: unexpected failure (${error instanceof Error ? error.name : 'error'}).\n`);
+    io.stderr(
+      `caredesk ${found.command.name}: unexpected failure (${error instanceof Error ? error.name : 'error'}).\n`,
+    );
     return 1;
   }
 }

@@ -42,11 +42,19 @@ export async function readPassword(io: CliIO, fromStdin: boolean | undefined): P
 
 export function openCore(dataDir: string): Core {
   // Only errors reach the terminal: warnings (e.g. a failed sign-in) are already said in the one-line message.
-  return createCore({ dataDir, logger: { ...stderrLogger, info: () => {}, warn: () => {} }, appVersion: 'cli' });
+  return createCore({
+    dataDir,
+    logger: { ...stderrLogger, info: () => {}, warn: () => {} },
+    appVersion: 'cli',
+  });
 }
 
 /** Calls a channel and turns a failure into one clear line (with the fields at fault). */
-export async function callOrFail<C extends ChannelName>(core: Core, channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+export async function callOrFail<C extends ChannelName>(
+  core: Core,
+  channel: C,
+  input: InputOf<C>,
+): Promise<OutputOf<C>> {
   const result = await core.call(CLI_CONNECTION, channel, input);
   if (!result.ok) throw new CliError(result.message, result.code === 'INTERNAL' ? 1 : 2);
   return result.value;

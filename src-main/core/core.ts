@@ -8,7 +8,11 @@ export interface Core {
   /** Untyped entry for transports: they carry whatever the other side sent. */
   dispatch(connectionId: string, channel: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed entry for in-process callers (CLI, tests). */
-  call<C extends ChannelName>(connectionId: string, channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  call<C extends ChannelName>(
+    connectionId: string,
+    channel: C,
+    input: InputOf<C>,
+  ): Promise<Result<OutputOf<C>>>;
   close(): void;
 }
 

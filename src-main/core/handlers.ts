@@ -3,7 +3,9 @@ import { facilityHandlers } from '../modules/facility/facility.handlers';
 import { setupHandlers } from '../modules/setup/setup.handlers';
 import type { Handlers } from './handler';
 
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
 
 /** Merges module slices into one map; two modules claiming one channel is a bug caught at start. */
 export function mergeHandlers<T extends readonly object[]>(...slices: T): UnionToIntersection<T[number]> {

@@ -47,7 +47,10 @@ export class Router {
     }
     const ctx = this.context(connectionId, session);
     try {
-      const value = await (this.handlers[channel] as (i: unknown, c: CallContext) => unknown)(parsed.data, ctx);
+      const value = await (this.handlers[channel] as (i: unknown, c: CallContext) => unknown)(
+        parsed.data,
+        ctx,
+      );
       return { ok: true, value: value as OutputOf<ChannelName> };
     } catch (error) {
       return this.toFailure(channel, error);
@@ -77,7 +80,11 @@ export class Router {
     const open = this.state.database;
     if (!open) return;
     try {
-      appendAudit(open.sqlite, { userId, role, action: 'access.denied', detail: channel }, this.state.now().toISOString());
+      appendAudit(
+        open.sqlite,
+        { userId, role, action: 'access.denied', detail: channel },
+        this.state.now().toISOString(),
+      );
     } catch {
       this.state.logger.error('audit.write_failed', { action: 'access.denied' });
     }
@@ -87,10 +94,14 @@ export class Router {
     if (error instanceof AppError) return fail(error.code, error.message, error.fields);
     if (error instanceof SchemaTooNewError) return fail('DATABASE', error.message);
     if (error instanceof DatabaseUnreadableError) return fail('DATABASE', error.message);
-    const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+    const code =
+      typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
     if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
       this.state.logger.error('db.write_failed', { channel, code });
-      return fail('DATABASE', 'The computer could not save to its disk (it may be full or failing). Nothing was saved.');
+      return fail(
+        'DATABASE',
+        'The computer could not save to its disk (it may be full or failing). Nothing was saved.',
+      );
     }
     this.state.logger.error('handler.failed', {
       channel,

@@ -98,7 +98,10 @@ export class CoreState {
       throw error;
     }
     this.opened = { sqlite, db, key };
-    this.logger.info('db.open', { ms: Math.round(performance.now() - started), schema: schemaVersionOf(sqlite) });
+    this.logger.info('db.open', {
+      ms: Math.round(performance.now() - started),
+      schema: schemaVersionOf(sqlite),
+    });
     return this.opened;
   }
 

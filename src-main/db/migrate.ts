@@ -48,7 +48,9 @@ export function migrate(
     sqlite.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, tag TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
-    const record = sqlite.prepare('INSERT INTO schema_migrations (version, tag, hash, applied_at) VALUES (?, ?, ?, ?)');
+    const record = sqlite.prepare(
+      'INSERT INTO schema_migrations (version, tag, hash, applied_at) VALUES (?, ?, ?, ?)',
+    );
     for (const migration of pending) {
       for (const statement of migration.statements) sqlite.exec(statement);
       record.run(migration.version, migration.tag, migration.hash, now());

@@ -28,7 +28,8 @@ export const bench: Bench = async () => {
       core.close();
     }
     const kdf: number[] = [];
-    for (let i = 0; i < 5; i++) kdf.push(await timeMs(() => deriveFromPassword('bench password 123', randomBytes(16), LOGIN_KDF)));
+    for (let i = 0; i < 5; i++)
+      kdf.push(await timeMs(() => deriveFromPassword('bench password 123', randomBytes(16), LOGIN_KDF)));
     return {
       coreColdOpen_p50_ms: round(percentile(opens, 50)),
       coreColdOpen_max_ms: round(Math.max(...opens)),

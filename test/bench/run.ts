@@ -19,5 +19,10 @@ for (const file of files) {
   process.stderr.write(`bench ${file}…\n`);
   figures[file.replace(/\.bench\.ts$/, '')] = await mod.bench();
 }
-const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30) };
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  memGiB: Math.round(os.totalmem() / 2 ** 30),
+};
 process.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), machine, figures }, null, 2)}\n`);

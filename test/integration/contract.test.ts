@@ -25,7 +25,10 @@ describe('the router', () => {
 
   it('rejects unknown channels and non-string channel names', async () => {
     core = tempCore();
-    expect(await core.dispatch('c', 'patients.dropAll', {})).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
+    expect(await core.dispatch('c', 'patients.dropAll', {})).toMatchObject({
+      ok: false,
+      code: 'UNKNOWN_CHANNEL',
+    });
     expect(await core.dispatch('c', '__proto__', {})).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
     expect(await core.dispatch('c', 42, {})).toMatchObject({ ok: false, code: 'UNKNOWN_CHANNEL' });
   });
@@ -42,7 +45,9 @@ describe('the router', () => {
     expect(result.code).toBe('VALIDATION');
     const paths = result.fields?.map((f) => f.path).sort();
     expect(paths).toEqual(['', 'admin.password', 'admin.username', 'facility.code', 'facility.name']);
-    expect(result.fields?.find((f) => f.path === 'admin.password')?.message).toBe('must be at least 10 characters');
+    expect(result.fields?.find((f) => f.path === 'admin.password')?.message).toBe(
+      'must be at least 10 characters',
+    );
     expect(result.message).toContain('admin.password');
     expect(core.state.isInitialized()).toBe(false);
   });

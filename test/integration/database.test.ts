@@ -53,7 +53,10 @@ describe('opening the encrypted database', () => {
 
 describe('migrations', () => {
   it('the bundled module matches the committed SQL files', () => {
-    const source = readFileSync(new URL('../../src-main/db/migrations/bundle.generated.ts', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../src-main/db/migrations/bundle.generated.ts', import.meta.url),
+      'utf8',
+    );
     expect(source).toBe(renderModule(readMigrations()));
   });
 
@@ -65,7 +68,10 @@ describe('migrations', () => {
     core.close();
     const before = readFileSync(join(dir, 'caredesk.db'));
     const restarted = tempCore(dir);
-    const result = await restarted.call('w', 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const result = await restarted.call('w', 'auth.login', {
+      username: ADMIN.username,
+      password: ADMIN.password,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe('DATABASE');
@@ -81,11 +87,19 @@ describe('migrations', () => {
     const file = join(dir, 'm.db');
     const key = randomBytes(32);
     const { sqlite } = openDatabase({ file, key, create: true });
-    const first: Migration = { version: 1, tag: 'a', hash: 'h1', statements: ["CREATE TABLE t (v); INSERT INTO t VALUES ('x')"] };
+    const first: Migration = {
+      version: 1,
+      tag: 'a',
+      hash: 'h1',
+      statements: ["CREATE TABLE t (v); INSERT INTO t VALUES ('x')"],
+    };
     const second: Migration = { version: 2, tag: 'b', hash: 'h2', statements: ['CREATE TABLE u (v)'] };
     expect(migrate(sqlite, [first])).toEqual({ from: 0, to: 1 });
     const backups: number[] = [];
-    expect(migrate(sqlite, [first, second], { backupBeforeMigrating: (v) => backups.push(v) })).toEqual({ from: 1, to: 2 });
+    expect(migrate(sqlite, [first, second], { backupBeforeMigrating: (v) => backups.push(v) })).toEqual({
+      from: 1,
+      to: 2,
+    });
     expect(backups).toEqual([1]);
     expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
     sqlite.close();
@@ -94,9 +108,16 @@ describe('migrations', () => {
   it('rolls back every statement of a failing migration', () => {
     const file = join(dir, 'm.db');
     const { sqlite } = openDatabase({ file, key: randomBytes(32), create: true });
-    const broken: Migration = { version: 1, tag: 'x', hash: 'h', statements: ['CREATE TABLE ok (v)', 'CREATE TABLE ok (v)'] };
+    const broken: Migration = {
+      version: 1,
+      tag: 'x',
+      hash: 'h',
+      statements: ['CREATE TABLE ok (v)', 'CREATE TABLE ok (v)'],
+    };
     expect(() => migrate(sqlite, [broken])).toThrow();
-    expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok'").get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok'").get()).toEqual({
+      n: 0,
+    });
     expect(sqlite.pragma('user_version', { simple: true })).toBe(0);
     sqlite.close();
   });

@@ -33,13 +33,25 @@ describe('first-run setup, sign-in and the home summary', () => {
     core.close();
     const before = snapshot(core.dataDir);
     const restarted = tempCore(core.dataDir);
-    const wrong = await restarted.call('c2', 'auth.login', { username: ADMIN.username, password: 'not the password' });
-    expect(wrong).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: 'Username or password is incorrect.' });
-    const unknown = await restarted.call('c2', 'auth.login', { username: 'nobody', password: ADMIN.password });
+    const wrong = await restarted.call('c2', 'auth.login', {
+      username: ADMIN.username,
+      password: 'not the password',
+    });
+    expect(wrong).toEqual({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+      message: 'Username or password is incorrect.',
+    });
+    const unknown = await restarted.call('c2', 'auth.login', {
+      username: 'nobody',
+      password: ADMIN.password,
+    });
     expect(unknown).toEqual(wrong);
     expect(restarted.state.database).toBeNull();
     expect(snapshot(core.dataDir)).toEqual(before);
-    const session = unwrap(await restarted.call('c2', 'auth.login', { username: 'AMINA ', password: ADMIN.password }));
+    const session = unwrap(
+      await restarted.call('c2', 'auth.login', { username: 'AMINA ', password: ADMIN.password }),
+    );
     expect(session.username).toBe('amina');
     expect(unwrap(await restarted.call('c2', 'home.summary', {})).counts.signInsToday).toBe(2);
     restarted.close();
@@ -48,7 +60,10 @@ describe('first-run setup, sign-in and the home summary', () => {
   it('answers calls before sign-in with UNAUTHENTICATED, and ends a session on logout', async () => {
     core = tempCore();
     await setUpFacility(core, 'c1');
-    expect(await core.call('other-window', 'home.summary', {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await core.call('other-window', 'home.summary', {})).toMatchObject({
+      ok: false,
+      code: 'UNAUTHENTICATED',
+    });
     unwrap(await core.call('c1', 'auth.logout', {}));
     expect(await core.call('c1', 'home.summary', {})).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });

@@ -6,11 +6,22 @@ import { silentLogger } from '../../src-main/core/log';
 import { FLOOR_KDF } from '../../src-main/security/kdf';
 import type { ChannelName, InputOf, OutputOf, Result } from '../../shared/contract';
 
-export const ADMIN = { username: 'amina', fullName: 'Amina Diallo', password: 'correct horse battery staple' };
-export const FACILITY = { name: 'Kissidougou Health Centre', code: 'KSD-01', district: 'Kissidougou', country: 'Guinea' };
+export const ADMIN = {
+  username: 'amina',
+  fullName: 'Amina Diallo',
+  password: 'correct horse battery staple',
+};
+export const FACILITY = {
+  name: 'Kissidougou Health Centre',
+  code: 'KSD-01',
+  district: 'Kissidougou',
+  country: 'Guinea',
+};
 
 /** A throwaway data folder and a core over it; floor KDF parameters keep the suite fast. */
-export function tempCore(dataDir = mkdtempSync(join(tmpdir(), 'caredesk-test-'))): Core & { dataDir: string; dispose(): void } {
+export function tempCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'caredesk-test-')),
+): Core & { dataDir: string; dispose(): void } {
   const core = createCore({ dataDir, kdf: FLOOR_KDF, logger: silentLogger, appVersion: 'test' });
   return {
     ...core,

@@ -39,7 +39,11 @@ export const appChannels = {
           .object({
             name: requiredText(120),
             code: requiredText(32).pipe(
-              z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'may use only letters, digits, dot, dash and underscore' }),
+              z
+                .string()
+                .regex(/^[A-Za-z0-9._-]+$/, {
+                  error: 'may use only letters, digits, dot, dash and underscore',
+                }),
             ),
             district: text(120),
             country: text(120),

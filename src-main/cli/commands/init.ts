@@ -31,7 +31,11 @@ staff password is lost.`,
         district: values.district ?? '',
         country: values.country ?? '',
       },
-      admin: { username, fullName: values['admin-name'] ?? username, password: await readPassword(io, values['password-stdin']) },
+      admin: {
+        username,
+        fullName: values['admin-name'] ?? username,
+        password: await readPassword(io, values['password-stdin']),
+      },
     };
     const core = openCore(dataDir);
     try {

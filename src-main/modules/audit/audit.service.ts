@@ -49,8 +49,7 @@ export function auditHash(row: Omit<AuditRow, 'hash'>): string {
 /** Appends one row; call inside the transaction of the action it records. */
 export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new Date().toISOString()): void {
   const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at,
@@ -70,14 +69,17 @@ export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new 
     .run({ ...row, hash: auditHash(row) });
 }
 
-export type AuditVerdict = { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
+export type AuditVerdict =
+  { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
 
 /** Walks the chain in order; reports the first row whose link or content does not hold. */
 export function verifyAuditChain(sqlite: Sqlite): AuditVerdict {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let rows = 0;
-  for (const row of sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+  for (const row of sqlite
+    .prepare('SELECT * FROM audit_log ORDER BY seq')
+    .iterate() as IterableIterator<AuditRow>) {
     rows++;
     if (row.seq !== expectedSeq) {
       return { ok: false, rows, brokenAtSeq: expectedSeq, reason: `row ${expectedSeq} is missing` };

@@ -57,7 +57,12 @@ function recordFailure(state: CoreState, username: string): void {
   const known = findUserByUsername(open.db, username);
   appendAudit(
     open.sqlite,
-    { userId: known?.id ?? null, role: known?.role ?? null, action: 'login.failed', detail: known ? null : 'unknown user' },
+    {
+      userId: known?.id ?? null,
+      role: known?.role ?? null,
+      action: 'login.failed',
+      detail: known ? null : 'unknown user',
+    },
     state.now().toISOString(),
   );
 }
@@ -65,7 +70,11 @@ function recordFailure(state: CoreState, username: string): void {
 export function logout(state: CoreState, connectionId: string, session: Session): void {
   const open = state.database;
   if (open) {
-    appendAudit(open.sqlite, { userId: session.userId, role: session.role, action: 'logout' }, state.now().toISOString());
+    appendAudit(
+      open.sqlite,
+      { userId: session.userId, role: session.role, action: 'logout' },
+      state.now().toISOString(),
+    );
   }
   state.sessions.end(connectionId);
   state.emit(connectionId, 'session.changed', { reason: 'logout' });

@@ -5,7 +5,13 @@ import { uuidv7 } from '../../../shared/ids';
 import { facility } from '../../db/schema';
 import type { CoreState } from '../../core/state';
 import { generateRecoveryCode } from '../../security/kdf';
-import { makePasswordSlot, makeRecoverySlot, newVault, withPasswordSlot, withRecoverySlot } from '../../security/vault';
+import {
+  makePasswordSlot,
+  makeRecoverySlot,
+  newVault,
+  withPasswordSlot,
+  withRecoverySlot,
+} from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
 import { insertUser } from '../users/users.service';
 
@@ -30,7 +36,10 @@ export async function initializeFacility(
   const dbKey = randomBytes(32);
   const recoveryCode = generateRecoveryCode(randomBytes);
   let vault = newVault();
-  vault = withPasswordSlot(vault, await makePasswordSlot(vault, dbKey, input.admin.username, input.admin.password, state.kdf));
+  vault = withPasswordSlot(
+    vault,
+    await makePasswordSlot(vault, dbKey, input.admin.username, input.admin.password, state.kdf),
+  );
   vault = withRecoverySlot(vault, makeRecoverySlot(dbKey, recoveryCode));
   state.writeVault(vault);
 
@@ -42,13 +51,27 @@ export async function initializeFacility(
       db.insert(facility)
         .values({ id: 1, uuid: randomUUID(), ...input.facility, createdAt: at, updatedAt: at })
         .run();
-      insertUser(db, { id: adminId, username: input.admin.username, fullName: input.admin.fullName, role: 'admin' }, null, at);
-      appendAudit(sqlite, { userId: adminId, role: 'admin', action: 'facility.setup', entity: 'facility', entityId: '1' }, at);
+      insertUser(
+        db,
+        { id: adminId, username: input.admin.username, fullName: input.admin.fullName, role: 'admin' },
+        null,
+        at,
+      );
+      appendAudit(
+        sqlite,
+        { userId: adminId, role: 'admin', action: 'facility.setup', entity: 'facility', entityId: '1' },
+        at,
+      );
     })();
   } catch (error) {
     // Leave nothing half made: the next attempt starts clean.
     state.close();
-    for (const f of [state.paths.database, `${state.paths.database}-wal`, `${state.paths.database}-shm`, state.paths.vault]) {
+    for (const f of [
+      state.paths.database,
+      `${state.paths.database}-wal`,
+      `${state.paths.database}-shm`,
+      state.paths.vault,
+    ]) {
       rmSync(f, { force: true });
     }
     throw error;

@@ -15,8 +15,23 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const init = (dataDir: string) =>
   cli(
-    ['init', '--data-dir', dataDir, '--facility-name', 'Centre de Santé Bokéto', '--facility-code', 'BKT-7',
-      '--district', 'Boké', '--country', 'Guinée', '--admin-username', 'fatoumata', '--admin-name', 'Fatoumata Camara'],
+    [
+      'init',
+      '--data-dir',
+      dataDir,
+      '--facility-name',
+      'Centre de Santé Bokéto',
+      '--facility-code',
+      'BKT-7',
+      '--district',
+      'Boké',
+      '--country',
+      'Guinée',
+      '--admin-username',
+      'fatoumata',
+      '--admin-name',
+      'Fatoumata Camara',
+    ],
     { CAREDESK_PASSWORD: PASSWORD },
   );
 
@@ -47,7 +62,9 @@ describe('caredesk init / status', () => {
   it('status signs in and reports schema, quick check and counts', async () => {
     const data = join(dir, 'data');
     await init(data);
-    const result = await cli(['status', '--data-dir', data, '--user', 'fatoumata', '--json'], { CAREDESK_PASSWORD: PASSWORD });
+    const result = await cli(['status', '--data-dir', data, '--user', 'fatoumata', '--json'], {
+      CAREDESK_PASSWORD: PASSWORD,
+    });
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);
     expect(status.quickCheck).toBe('ok');
@@ -60,7 +77,9 @@ describe('caredesk init / status', () => {
     const data = join(dir, 'data');
     await init(data);
     const before = filesUnder(data).map((f) => [f, readFileSync(f).toString('base64')]);
-    const result = await cli(['status', '--data-dir', data, '--user', 'fatoumata'], { CAREDESK_PASSWORD: 'wrong password!' });
+    const result = await cli(['status', '--data-dir', data, '--user', 'fatoumata'], {
+      CAREDESK_PASSWORD: 'wrong password!',
+    });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toBe('caredesk status: Username or password is incorrect.\n');
     expect(result.stdout).toBe('');
@@ -70,7 +89,11 @@ describe('caredesk init / status', () => {
   it('reads the password from standard input with --password-stdin', async () => {
     const data = join(dir, 'data');
     await init(data);
-    const result = await cli(['status', '--data-dir', data, '--user', 'fatoumata', '--password-stdin'], {}, `${PASSWORD}\n`);
+    const result = await cli(
+      ['status', '--data-dir', data, '--user', 'fatoumata', '--password-stdin'],
+      {},
+      `${PASSWORD}\n`,
+    );
     expect(result.code).toBe(0);
   });
 
@@ -100,9 +123,13 @@ describe('caredesk init / status', () => {
     const data = join(dir, 'data');
     await init(data);
     const run = promisify(execFile);
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', 'status', '--data-dir', data, '--user', 'fatoumata'], {
-      env: { ...process.env, CAREDESK_PASSWORD: 'nope nope nope' },
-    }).then(
+    const failure = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli/main.ts', 'status', '--data-dir', data, '--user', 'fatoumata'],
+      {
+        env: { ...process.env, CAREDESK_PASSWORD: 'nope nope nope' },
+      },
+    ).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
