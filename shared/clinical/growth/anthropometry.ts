@@ -1,5 +1,5 @@
 // One visit's anthropometry → all WHO z-scores, exactly as WHO's anthro package computes them (CLINICAL.md §1).
-import { ClinicalInputError, requireInRange, requireInteger, requireOneOf } from '../errors';
+import { ClinicalInputError, requireFinite, requireInteger, requireOneOf } from '../errors';
 import { toDayNumber } from '../dates';
 import type { IsoDate } from '../dates';
 import { OEDEMA_INPUTS } from '../types';
@@ -127,15 +127,12 @@ function optionalLimit(
   unit: string,
 ): number | null {
   if (value === null || value === undefined) return null;
+  const n = requireFinite(value, field);
   const { min, max } = HARD_LIMITS[field];
-  const n = requireInRange(value, field, min, max, unit);
-  // "weight ≤ 0.5 kg" is impossible, so the lower weight bound is exclusive.
-  if (field === 'weightKg' && n <= min) {
-    throw new ClinicalInputError(
-      field,
-      'out-of-range',
-      `weightKg must be more than ${min} and at most ${max} kg`,
-    );
+  // "weight ≤ 0.5 kg" is impossible, so the lower weight bound is exclusive; the others are inclusive.
+  if (field === 'weightKg' ? n <= min || n > max : n < min || n > max) {
+    const low = field === 'weightKg' ? `more than ${min}` : `at least ${min}`;
+    throw new ClinicalInputError(field, 'out-of-range', `${field} must be ${low} and at most ${max}${unit}`);
   }
   return n;
 }
