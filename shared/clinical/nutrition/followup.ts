@@ -1,7 +1,7 @@
 // CMAM follow-up rules: weight gain, referral alerts, defaulter and non-responder status, routine medicines.
 import { daysBetween, fromDayNumber, toDayNumber } from '../dates';
 import type { IsoDate } from '../dates';
-import { ClinicalInputError, requireInteger, requireInRange } from '../errors';
+import { ClinicalInputError, requireInteger, requireInRange, requireOneOf } from '../errors';
 import { DAYS_PER_MONTH } from '../growth/indicators';
 import { DEFAULT_PROTOCOL } from '../protocols/profiles';
 import type { MedicineCode, ProtocolProfile } from '../protocols/profiles';
@@ -95,13 +95,14 @@ export function referralAlerts(
   if (current.newComplication) alerts.push('new-complication');
   if (current.appetiteTest === 'fail') alerts.push('appetite-test-failed');
   const previous = list[list.length - 2];
-  const rank = (v: FollowUpVisit, i: string): number | null =>
-    v.oedema === null ? null : oedemaRank(OEDEMA_INPUTS.includes(v.oedema) ? v.oedema : badOedema(i));
+  const grade = (v: FollowUpVisit, field: string): number | null =>
+    v.oedema === null ? null : oedemaRank(requireOneOf(v.oedema, field, OEDEMA_INPUTS));
   if (previous) {
-    const now = rank(current, 'current');
-    const before = rank(previous, 'previous');
-    if (now !== null && before !== null && now > before)
+    const now = grade(current, `visits[${list.length - 1}].oedema`);
+    const before = grade(previous, `visits[${list.length - 2}].oedema`);
+    if (now !== null && before !== null && now > before) {
       alerts.push(before === 0 ? 'oedema-appeared' : 'oedema-increased');
+    }
   }
   const weights = list.map((v, i) =>
     v.weightKg === null ? null : weightOf(v.weightKg, `visits[${i}].weightKg`),
@@ -123,14 +124,6 @@ export function referralAlerts(
   if (streak((now, before) => now <= before) >= profile.cmam.referral.noGainVisits)
     alerts.push('no-weight-gain');
   return alerts;
-}
-
-function badOedema(which: string): never {
-  throw new ClinicalInputError(
-    `${which}.oedema`,
-    'invalid-value',
-    'oedema must be none, +, ++, +++ or present',
-  );
 }
 
 export interface DefaulterStatus {

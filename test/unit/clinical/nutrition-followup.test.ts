@@ -67,6 +67,7 @@ describe('referral alerts', () => {
   });
   it('refuses visits out of order', () => {
     expect(() => referralAlerts([v(1, 7), v(0, 7)])).toThrow(ClinicalInputError);
+    expect(() => referralAlerts([v(0, 7), v(1, 7, 'yes' as never)])).toThrow(/visits\[1\]\.oedema/);
   });
 });
 
