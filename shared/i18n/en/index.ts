@@ -1,0 +1,26 @@
+import { authEn } from './auth';
+import { commonEn } from './common';
+import { errorsEn } from './errors';
+import { homeEn } from './home';
+import { setupEn } from './setup';
+
+/**
+ * The English catalog, split by feature so each feature owns its file. To add a feature: create
+ * `en/<feature>.ts` and `fr/<feature>.ts`, then add one entry here and in `fr/index.ts`.
+ * Keys are prefixed by feature; the i18n test fails if two files claim the same key.
+ */
+export const enParts = {
+  common: commonEn,
+  errors: errorsEn,
+  setup: setupEn,
+  auth: authEn,
+  home: homeEn,
+} as const;
+
+export const en = {
+  ...commonEn,
+  ...errorsEn,
+  ...setupEn,
+  ...authEn,
+  ...homeEn,
+} as const;

@@ -1,0 +1,40 @@
+import type { Language } from './types';
+import { translateDynamic, type MessageKey } from './translate';
+
+type Rule = [pattern: RegExp, key: MessageKey, params?: (m: RegExpMatchArray) => Record<string, string>];
+
+/**
+ * The plain-words field messages the core produces (shared/contract/validation.ts and the contract schemas),
+ * matched back to catalog keys so they can be shown in the user's language.
+ */
+const RULES: readonly Rule[] = [
+  [/^is required$/, 'field.required'],
+  [/^must be at least (\d+) characters$/, 'field.minChars', (m) => ({ n: m[1]! })],
+  [/^must be at most (\d+) characters$/, 'field.maxChars', (m) => ({ n: m[1]! })],
+  [/^needs at least (\d+) item\(s\)$/, 'field.minItems', (m) => ({ n: m[1]! })],
+  [/^can have at most (\d+) item\(s\)$/, 'field.maxItems', (m) => ({ n: m[1]! })],
+  [/^must be at least (-?[\d.]+)$/, 'field.min', (m) => ({ n: m[1]! })],
+  [/^must be at most (-?[\d.]+)$/, 'field.max', (m) => ({ n: m[1]! })],
+  [/^must be a whole number$/, 'field.wholeNumber'],
+  [/^must be a number$/, 'field.number'],
+  [/^must be text$/, 'field.text'],
+  [/^must be one of: (.*)$/, 'field.oneOf', (m) => ({ values: m[1]! })],
+  [/^must be a real date \(YYYY-MM-DD\)$/, 'field.date'],
+  [/^has the wrong format \((.*)\)$/, 'field.format', (m) => ({ format: m[1]! })],
+  [/^has unexpected field\(s\): (.*)$/, 'field.unexpected', (m) => ({ keys: m[1]! })],
+  [/^contains invisible control characters$/, 'field.controlChars'],
+  [/^may use only letters a–z, digits, dot, dash and underscore$/, 'field.usernameChars'],
+  [/^may use only letters, digits, dot, dash and underscore$/, 'field.codeChars'],
+  [/^does not match the password$/, 'field.confirmMismatch'],
+  [/^must be (a|an) \w+$/, 'field.wrongType'],
+];
+
+/** A core field message in `lang`; a message we do not know is shown as the core wrote it. */
+export function translateFieldError(lang: Language, message: string): string {
+  if (lang === 'en') return message;
+  for (const [pattern, key, params] of RULES) {
+    const match = message.match(pattern);
+    if (match) return translateDynamic(lang, key, params?.(match));
+  }
+  return message;
+}

@@ -1,0 +1,16 @@
+import type { homeEn } from '../en/home';
+import type { Translation } from '../types';
+
+export const homeFr: Translation<typeof homeEn> = {
+  'home.title': 'Accueil',
+  'home.welcome': 'Bienvenue, {name}',
+  'home.facility': 'Établissement',
+  'home.code': 'Code de l’établissement',
+  'home.district': 'District',
+  'home.country': 'Pays',
+  'home.today': 'Aujourd’hui',
+  'home.activeStaff': 'Comptes actifs',
+  'home.signInsToday': 'Connexions aujourd’hui',
+  'home.updatedAt': 'Mis à jour à {time}',
+  'home.refresh': 'Actualiser',
+};

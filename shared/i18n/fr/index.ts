@@ -1,0 +1,16 @@
+import type { en } from '../en';
+import type { Translation } from '../types';
+import { authFr } from './auth';
+import { commonFr } from './common';
+import { errorsFr } from './errors';
+import { homeFr } from './home';
+import { setupFr } from './setup';
+
+/** French: every English key, checked by the type (each part is also typed against its English file). */
+export const fr: Translation<typeof en> = {
+  ...commonFr,
+  ...errorsFr,
+  ...setupFr,
+  ...authFr,
+  ...homeFr,
+};

@@ -1,0 +1,87 @@
+import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useQuery } from '../../api/hooks';
+import { useI18n } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { DelayedProgress } from '../../components/DelayedProgress';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** Live figures refresh this often while the home page is open, and whenever the window regains focus. */
+const REFRESH_MS = 30_000;
+
+export function HomeScreen() {
+  const { t, language } = useI18n();
+  const { session } = useSession();
+  const summary = useQuery('home.summary', {}, { refreshMs: REFRESH_MS });
+  const data = summary.data;
+
+  return (
+    <Box sx={{ p: 3, maxWidth: 1100, mx: 'auto' }}>
+      <Typography variant="h1" gutterBottom>
+        {session ? t('home.welcome', { name: session.fullName }) : t('home.title')}
+      </Typography>
+      <ErrorAlert failure={summary.failure} sx={{ mb: 2 }} />
+      {!data ? <DelayedProgress active={summary.busy} /> : null}
+      {data ? (
+        <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <Paper variant="outlined" sx={{ p: 3, flex: '2 1 420px' }} aria-label={t('home.facility')}>
+            <Typography variant="overline" color="text.secondary">
+              {t('home.facility')}
+            </Typography>
+            <Typography variant="h2" data-testid="facility-name" sx={{ mb: 2 }}>
+              {data.facility.name}
+            </Typography>
+            <Fact label={t('home.code')}>{data.facility.code}</Fact>
+            <Fact label={t('home.district')}>{data.facility.district || '—'}</Fact>
+            <Fact label={t('home.country')}>{data.facility.country || '—'}</Fact>
+          </Paper>
+          <Paper variant="outlined" sx={{ p: 3, flex: '1 1 300px' }} aria-label={t('home.today')}>
+            <Typography variant="overline" color="text.secondary">
+              {t('home.today')}
+            </Typography>
+            <Count
+              label={t('home.activeStaff')}
+              value={data.counts.activeStaff}
+              testId="count-active-staff"
+            />
+            <Count label={t('home.signInsToday')} value={data.counts.signInsToday} testId="count-sign-ins" />
+          </Paper>
+        </Stack>
+      ) : null}
+      {data ? (
+        <Stack direction="row" spacing={2} sx={{ mt: 2, alignItems: 'center' }}>
+          <Typography color="text.secondary" variant="body2">
+            {t('home.updatedAt', {
+              time: new Date(summary.fetchedAt).toLocaleTimeString(language, { timeStyle: 'short' }),
+            })}
+          </Typography>
+          <Button onClick={summary.reload} disabled={summary.busy}>
+            {t('home.refresh')}
+          </Button>
+        </Stack>
+      ) : null}
+    </Box>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box sx={{ display: 'flex', gap: 1, py: 0.5 }}>
+      <Typography color="text.secondary" sx={{ minWidth: 160 }}>
+        {label}
+      </Typography>
+      <Typography sx={{ fontWeight: 600 }}>{children}</Typography>
+    </Box>
+  );
+}
+
+function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', py: 1 }}>
+      <Typography>{label}</Typography>
+      <Typography variant="h2" component="span" data-testid={testId}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
