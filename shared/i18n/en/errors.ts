@@ -34,6 +34,7 @@ export const errorsEn = {
   'core.facilityMissing': 'The facility record is missing from the database.',
   'core.unreachable':
     'CareDesk cannot reach its database service. Check that CareDesk is still running, then try again.',
+  'core.ipcUnreachable': 'CareDesk could not reach its data service. Please try again.',
   'core.badReply': 'CareDesk received an answer it could not read. Nothing was changed. Please try again.',
   'core.badToken':
     'The browser test host does not recognise this tab. Open the link printed by npm run dev:web.',

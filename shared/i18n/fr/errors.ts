@@ -31,6 +31,7 @@ export const errorsFr: Translation<typeof errorsEn> = {
   'core.facilityMissing': 'L’enregistrement de l’établissement manque dans la base de données.',
   'core.unreachable':
     'CareDesk ne parvient pas à joindre son service de base de données. Vérifiez que CareDesk fonctionne toujours, puis réessayez.',
+  'core.ipcUnreachable': 'CareDesk n’a pas pu joindre son service de données. Veuillez réessayer.',
   'core.badReply': 'CareDesk a reçu une réponse illisible. Rien n’a été modifié. Veuillez réessayer.',
   'core.badToken': 'L’hôte de test ne reconnaît pas cet onglet. Ouvrez le lien affiché par npm run dev:web.',
 

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { useAction } from '../../api/hooks';
 import { useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Form } from '../../components/Form';
 import { FormTextField } from '../../components/FormTextField';
@@ -21,6 +22,7 @@ interface Props {
 /** First run: facility and the first administrator; then the recovery code, shown once. */
 export function SetupScreen({ onCreated, onDone }: Props) {
   const t = useT();
+  const { refresh } = useSession();
   const form = useForm(emptySetupForm);
   const initialize = useAction('setup.initialize');
   const [created, setCreated] = useState<OutputOf<'setup.initialize'> | null>(null);
@@ -34,6 +36,8 @@ export function SetupScreen({ onCreated, onDone }: Props) {
     const result = await initialize.run(toSetupInput(form.values));
     if (!result.ok) {
       form.showFailure(result);
+      // Set up meanwhile (another window, the CLI): the app moves on to sign-in.
+      if (result.code === 'CONFLICT') void refresh();
       return;
     }
     onCreated();

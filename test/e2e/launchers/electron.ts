@@ -28,7 +28,7 @@ function electronBinary(): { path: string } | { reason: string } {
     : { reason: `the Electron binary is not installed (${path} is missing)` };
 }
 
-/** The packaged-style app (out/main/index.cjs) under Playwright's Electron launcher, data in CAREDESK_DATA_DIR. */
+/** The built app (out/main/index.cjs, as `npm start` runs it) under Playwright's Electron launcher, data in CAREDESK_DATA_DIR. */
 export const electronLauncher: AppLauncher = {
   name: 'electron',
   required: false,
@@ -46,7 +46,9 @@ export const electronLauncher: AppLauncher = {
     if ('reason' in binary) throw new Error(binary.reason);
     const app = await electron.launch({
       executablePath: binary.path,
-      args: [MAIN],
+      // The app folder, as `npm start` runs it (package.json "main" is out/main/index.cjs). Chromium refuses
+      // to start as root with its OS sandbox (CI containers): only then is it turned off.
+      args: [REPO_ROOT, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
       env: { ...process.env, CAREDESK_DATA_DIR: dataDir } as Record<string, string>,
     });
     const page = await app.firstWindow();
