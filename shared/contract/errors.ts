@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'LOCKED',
   'RATE_LIMITED',
+  /** A sensitive admin action needs the password re-entered (auth.confirmPassword) within 5 minutes. */
+  'REAUTH_REQUIRED',
   'UNKNOWN_CHANNEL',
   'DATABASE',
   'INTERNAL',

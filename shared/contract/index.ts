@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import type { ChannelDef } from './channel';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
+import { auditChannels } from './channels/audit';
+import { backupChannels } from './channels/backup';
+import { sessionChannels } from './channels/session';
+import { settingsChannels } from './channels/settings';
+import { usersChannels } from './channels/users';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 
@@ -9,6 +14,11 @@ import type { EventName, EventPayload } from './events';
 export const contract = {
   ...appChannels,
   ...authChannels,
+  ...sessionChannels,
+  ...usersChannels,
+  ...auditChannels,
+  ...settingsChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

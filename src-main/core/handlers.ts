@@ -1,4 +1,8 @@
 import { authHandlers } from '../modules/auth/auth.handlers';
+import { auditHandlers } from '../modules/audit/audit.handlers';
+import { backupHandlers } from '../modules/backup/backup.handlers';
+import { settingsHandlers } from '../modules/settings/settings.handlers';
+import { usersHandlers } from '../modules/users/users.handlers';
 import { facilityHandlers } from '../modules/facility/facility.handlers';
 import { setupHandlers } from '../modules/setup/setup.handlers';
 import type { Handlers } from './handler';
@@ -20,4 +24,12 @@ export function mergeHandlers<T extends readonly object[]>(...slices: T): UnionT
 }
 
 // `satisfies` turns a channel without a handler into a type error; the contract test checks the reverse.
-export const handlers = mergeHandlers(setupHandlers, authHandlers, facilityHandlers) satisfies Handlers;
+export const handlers = mergeHandlers(
+  setupHandlers,
+  authHandlers,
+  facilityHandlers,
+  usersHandlers,
+  auditHandlers,
+  settingsHandlers,
+  backupHandlers,
+) satisfies Handlers;

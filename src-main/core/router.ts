@@ -4,21 +4,43 @@ import {
   fail,
   isChannelName,
   roleHas,
+  type ChannelDef,
   type ChannelName,
+  type Failure,
   type OutputOf,
+  type Permission,
   type Result,
 } from '../../shared/contract';
 import { fieldErrorsOf, summarizeFieldErrors } from '../../shared/contract/validation';
 import { DatabaseUnreadableError } from '../db/open';
 import { SchemaTooNewError } from '../db/migrate';
+import { DatabaseDamagedError } from '../db/integrity';
+import { BackupFileError } from '../db/backup';
+import { VaultDamagedError, VaultFormatError } from '../security/vault';
+import type { Session } from '../security/session';
 import { appendAudit } from '../modules/audit/audit.service';
 import type { CallContext, Handlers } from './handler';
 import type { CoreState } from './state';
 
+/** What a locked window may still do: unlock itself, or end the session ("switch user"). */
+const WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'session.unlock',
+  'session.lock',
+  'auth.logout',
+]);
+/** A session on a temporary password may only replace it (and lock/unlock or leave). */
+const WHILE_MUST_CHANGE: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'auth.changePassword',
+  'auth.logout',
+  'session.lock',
+  'session.unlock',
+]);
+
 /**
- * The one way a request travels (DESIGN.md §1): unknown channel → reject; zod-parse input → VALIDATION with
- * field paths; session and role → UNAUTHENTICATED / FORBIDDEN (audited); handler; read audit.
- * Nothing thrown reaches the caller as a stack trace.
+ * The one way a request travels (DESIGN.md §1): unknown channel → reject; session, lock and role →
+ * UNAUTHENTICATED / LOCKED / FORBIDDEN (audited) BEFORE the input is even parsed, so a caller without the
+ * right learns nothing about a channel's schema; zod-parse input → VALIDATION with field paths; handler;
+ * read audit. Nothing thrown reaches the caller as a stack trace.
  */
 export class Router {
   constructor(
@@ -31,19 +53,15 @@ export class Router {
       return fail('UNKNOWN_CHANNEL', 'This request is not part of CareDesk.');
     }
     const def = contract[channel];
+    const session = this.state.sessions.get(connectionId);
+    if (def.permission !== 'public') {
+      const refusal = this.gate(connectionId, channel, def.permission, session);
+      if (refusal) return refusal;
+    }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
       return fail('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-    }
-    const session = this.state.sessions.get(connectionId);
-    if (def.permission !== 'public') {
-      if (!session) return fail('UNAUTHENTICATED', 'Please sign in first.');
-      if (!roleHas(session.role, def.permission)) {
-        this.auditRefusal(session.userId, session.role, channel);
-        return fail('FORBIDDEN', 'Your role does not allow this.');
-      }
-      this.state.sessions.touch(connectionId);
     }
     const ctx = this.context(connectionId, session);
     try {
@@ -51,10 +69,34 @@ export class Router {
         parsed.data,
         ctx,
       );
+      // Fail closed: a patient record is never handed out without its read audit row.
+      if (def.audit === 'read' && session) this.auditRead(channel, parsed.data, value, session);
       return { ok: true, value: value as OutputOf<ChannelName> };
     } catch (error) {
       return this.toFailure(channel, error);
     }
+  }
+
+  /** Session → lock → temporary password → role; a call that passes counts as activity (idle lock). */
+  private gate(
+    connectionId: string,
+    channel: ChannelName,
+    permission: Permission,
+    session: Session | null,
+  ): Failure | null {
+    if (!session) return fail('UNAUTHENTICATED', 'Please sign in first.');
+    if (session.locked && !WHILE_LOCKED.has(channel)) {
+      return fail('LOCKED', 'CareDesk is locked. Unlock it with your PIN or password.');
+    }
+    if (session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
+      return fail('FORBIDDEN', 'Please change your temporary password first.');
+    }
+    if (!roleHas(session.role, permission)) {
+      this.auditRefusal(session.userId, session.role, channel);
+      return fail('FORBIDDEN', 'Your role does not allow this.');
+    }
+    this.state.sessions.touch(connectionId);
+    return null;
   }
 
   private context(connectionId: string, session: CallContext['session']): CallContext {
@@ -76,6 +118,25 @@ export class Router {
     };
   }
 
+  /** The read audit row a channel declares (`readAudit`): who read which record, or how many results. */
+  private auditRead(channel: ChannelName, input: unknown, output: unknown, session: Session): void {
+    const spec = (contract[channel] as ChannelDef).readAudit;
+    const target = spec?.target?.(input, output) ?? null;
+    appendAudit(
+      this.state.database!.sqlite,
+      {
+        userId: session.userId,
+        role: session.role,
+        action: spec?.action ?? channel,
+        entity: target?.entity ?? null,
+        entityId: target?.id ?? null,
+        patientId: target?.patientId ?? null,
+        detail: spec?.detail?.(input, output) ?? null,
+      },
+      this.state.now().toISOString(),
+    );
+  }
+
   private auditRefusal(userId: string, role: string, channel: ChannelName): void {
     const open = this.state.database;
     if (!open) return;
@@ -94,6 +155,14 @@ export class Router {
     if (error instanceof AppError) return fail(error.code, error.message, error.fields);
     if (error instanceof SchemaTooNewError) return fail('DATABASE', error.message);
     if (error instanceof DatabaseUnreadableError) return fail('DATABASE', error.message);
+    if (error instanceof DatabaseDamagedError) return fail('DATABASE', error.message);
+    if (error instanceof VaultFormatError || error instanceof VaultDamagedError) {
+      return fail(
+        'DATABASE',
+        `${error.message} Restore vault.json from a backup, or restore a whole backup.`,
+      );
+    }
+    if (error instanceof BackupFileError) return fail('VALIDATION', error.message);
     const code =
       typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
     if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {

@@ -4,7 +4,12 @@ import { openDatabase, type Db, type Sqlite } from '../db/open';
 import { migrate, schemaVersionOf } from '../db/migrate';
 import { migrations } from '../db/migrations/bundle.generated';
 import { backupBeforeMigration } from '../db/backup';
+import { DatabaseDamagedError, assertHealthy } from '../db/integrity';
+import { DatabaseUnreadableError } from '../db/open';
 import { readVault, writeVault, type VaultFile } from '../security/vault';
+import { LoginThrottle } from '../security/throttle';
+import { databaseKeyForOpen } from '../security/unlock';
+import { startSecurityRuntime } from '../modules/auth/runtime';
 import { LOGIN_KDF, type Argon2Params } from '../security/kdf';
 import { SessionStore } from '../security/session';
 import { dataPaths, type DataPaths } from './paths';
@@ -37,7 +42,13 @@ export class CoreState {
   readonly kdf: Argon2Params;
   readonly logger: Logger;
   readonly sessions: SessionStore;
+  readonly throttle: LoginThrottle;
+  /** The vault master key while the database is open (wraps new key slots; see security/vault.ts). */
+  masterKey: Buffer | null = null;
+  /** Plain-words problem of a database found damaged at open (offers restore); null when none seen. */
+  damage: string | null = null;
   private opened: OpenDatabase | null = null;
+  private stopRuntime: (() => void) | null = null;
 
   constructor(readonly options: CoreOptions) {
     this.paths = dataPaths(options.dataDir);
@@ -45,6 +56,7 @@ export class CoreState {
     this.kdf = options.kdf ?? LOGIN_KDF;
     this.logger = options.logger ?? stderrLogger;
     this.sessions = new SessionStore(() => this.now());
+    this.throttle = new LoginThrottle(this.paths.throttle, () => this.now());
   }
 
   now(): Date {
@@ -76,6 +88,34 @@ export class CoreState {
     return this.opened;
   }
 
+  /**
+   * Opens the database with the vault's master key (proved by a password or recovery slot). The key is
+   * GCM-verified, so a file that then fails to open is damaged, never "a wrong key".
+   */
+  unlock(masterKey: Buffer, create = false): OpenDatabase {
+    if (this.opened) {
+      if (!this.masterKey || !timingSafeEqual(this.masterKey, masterKey))
+        throw new Error('a different vault key');
+      return this.opened;
+    }
+    const key = databaseKeyForOpen(this.paths.vault, this.paths.database, masterKey, create);
+    try {
+      this.openWithKey(key, create);
+    } catch (error) {
+      if (error instanceof DatabaseUnreadableError) {
+        const damaged = new DatabaseDamagedError('the file is not a readable CareDesk database');
+        this.damage = damaged.message;
+        throw damaged;
+      }
+      if (error instanceof DatabaseDamagedError) this.damage = error.message;
+      throw error;
+    }
+    this.damage = null;
+    this.masterKey = Buffer.from(masterKey);
+    this.stopRuntime = startSecurityRuntime(this);
+    return this.opened!;
+  }
+
   /** Opens (and migrates) the database with a key from the vault; a no-op when already open with it. */
   openWithKey(key: Buffer, create = false): OpenDatabase {
     if (this.opened) {
@@ -90,6 +130,8 @@ export class CoreState {
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     });
     try {
+      // Damage is found before a migration could write over it.
+      if (!create) assertHealthy(sqlite);
       migrate(sqlite, migrations, {
         backupBeforeMigrating: (from) => backupBeforeMigration(sqlite, this.paths.backups, from),
       });
@@ -106,6 +148,10 @@ export class CoreState {
   }
 
   close(): void {
+    this.stopRuntime?.();
+    this.stopRuntime = null;
+    this.masterKey?.fill(0);
+    this.masterKey = null;
     this.sessions.clear();
     if (this.opened) {
       this.opened.sqlite.close();

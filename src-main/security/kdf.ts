@@ -21,7 +21,11 @@ export const FLOOR_KDF: Argon2Params = { alg: 'argon2id', m: 19_456, t: 2, p: 1 
 /** `Algorithm.Argon2id` is an ambient const enum, which isolated modules cannot read. */
 const ARGON2ID = 2;
 
-export async function deriveFromPassword(password: string, salt: Buffer, params: Argon2Params): Promise<Buffer> {
+export async function deriveFromPassword(
+  password: string,
+  salt: Buffer,
+  params: Argon2Params,
+): Promise<Buffer> {
   return hashRaw(password.normalize('NFKC'), {
     algorithm: ARGON2ID,
     memoryCost: params.m,
@@ -41,12 +45,7 @@ const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTVWXYZ0123456789'; // Crockford-like:
 
 /** Upper-case, drop spaces and dashes, map look-alikes, so a code typed from paper still works. */
 export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
-    .replace(/U/g, 'V');
+  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1').replace(/U/g, 'V');
 }
 
 /** 30 symbols × 5 bits = 150 bits, printed in groups of five. */

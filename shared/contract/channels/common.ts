@@ -27,6 +27,9 @@ export const sessionInfo = z.object({
   fullName: z.string(),
   role,
   mustChangePassword: z.boolean(),
+  /** The screen is locked: only the PIN (or password) of this user, or "switch user", goes on. */
+  locked: z.boolean(),
+  hasPin: z.boolean(),
   /** UTC ISO instant after which the session ends regardless of activity. */
   expiresAt: z.string(),
 });

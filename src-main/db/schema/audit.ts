@@ -11,6 +11,8 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity'),
     entityId: text('entity_id'),
+    /** The patient a row concerns (reads, visits, referrals …), so the audit screen can filter by patient. */
+    patientId: text('patient_id'),
     detail: text('detail'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
@@ -19,5 +21,7 @@ export const auditLog = sqliteTable(
     index('audit_log_at').on(t.at),
     index('audit_log_user').on(t.userId),
     index('audit_log_entity').on(t.entity, t.entityId),
+    index('audit_log_patient').on(t.patientId),
+    index('audit_log_action').on(t.action),
   ],
 );

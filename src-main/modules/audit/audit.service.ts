@@ -8,6 +8,8 @@ export interface AuditEntry {
   action: string;
   entity?: string | null;
   entityId?: string | null;
+  /** The patient concerned, when there is one (the audit screen filters on it). */
+  patientId?: string | null;
   /** Short, no secrets, no patient text beyond ids. */
   detail?: string | null;
 }
@@ -20,6 +22,7 @@ export interface AuditRow {
   action: string;
   entity: string | null;
   entity_id: string | null;
+  patient_id: string | null;
   detail: string | null;
   prev_hash: string;
   hash: string;
@@ -39,6 +42,7 @@ export function auditHash(row: Omit<AuditRow, 'hash'>): string {
         row.action,
         row.entity,
         row.entity_id,
+        row.patient_id,
         row.detail,
         row.prev_hash,
       ]),
@@ -58,13 +62,14 @@ export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new 
     action: entry.action,
     entity: entry.entity ?? null,
     entity_id: entry.entityId ?? null,
-    detail: entry.detail ?? null,
+    patient_id: entry.patientId ?? null,
+    detail: entry.detail ? entry.detail.slice(0, 500) : null,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   sqlite
     .prepare(
-      `INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, detail, prev_hash, hash)
-       VALUES (@seq, @at, @user_id, @role, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
+      `INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, patient_id, detail, prev_hash, hash)
+       VALUES (@seq, @at, @user_id, @role, @action, @entity, @entity_id, @patient_id, @detail, @prev_hash, @hash)`,
     )
     .run({ ...row, hash: auditHash(row) });
 }
@@ -72,7 +77,13 @@ export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new 
 export type AuditVerdict =
   { ok: true; rows: number } | { ok: false; rows: number; brokenAtSeq: number; reason: string };
 
-/** Walks the chain in order; reports the first row whose link or content does not hold. */
+const TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete'];
+
+/**
+ * Walks the chain in order and reports the first row whose link or content does not hold. Also catches a
+ * trimmed tail (SQLite's AUTOINCREMENT counter remembers the highest row ever written) and missing
+ * append-only triggers.
+ */
 export function verifyAuditChain(sqlite: Sqlite): AuditVerdict {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
@@ -93,6 +104,29 @@ export function verifyAuditChain(sqlite: Sqlite): AuditVerdict {
     }
     prevHash = hash;
     expectedSeq++;
+  }
+  const highest = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
+    { seq: number } | undefined;
+  if (highest && highest.seq >= expectedSeq) {
+    return {
+      ok: false,
+      rows,
+      brokenAtSeq: expectedSeq,
+      reason: `rows ${expectedSeq}–${highest.seq} were removed`,
+    };
+  }
+  const present = sqlite
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(',')})`,
+    )
+    .all(...TRIGGERS) as { name: string }[];
+  if (present.length !== TRIGGERS.length) {
+    return {
+      ok: false,
+      rows,
+      brokenAtSeq: expectedSeq,
+      reason: 'the append-only protection (triggers) was removed',
+    };
   }
   return { ok: true, rows };
 }

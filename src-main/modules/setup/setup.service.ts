@@ -1,18 +1,20 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/contract';
 import { uuidv7 } from '../../../shared/ids';
 import { facility } from '../../db/schema';
 import type { CoreState } from '../../core/state';
 import { generateRecoveryCode } from '../../security/kdf';
 import {
+  createVault,
   makePasswordSlot,
   makeRecoverySlot,
-  newVault,
   withPasswordSlot,
   withRecoverySlot,
 } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
+import { assertAcceptablePassword } from '../auth/credentials';
 import { insertUser } from '../users/users.service';
 
 export interface SetupInput {
@@ -21,8 +23,8 @@ export interface SetupInput {
 }
 
 /**
- * First-run setup: a random database key, the vault (admin password slot + recovery slot), then the
- * encrypted database with facility, admin account and the first audit row in one transaction.
+ * First-run setup: random master and database keys, the vault (admin password slot + recovery slot), then
+ * the encrypted database with facility, admin account and the first audit row in one transaction.
  * The vault is written first: a database without its vault could never be opened again.
  */
 export async function initializeFacility(
@@ -32,20 +34,24 @@ export async function initializeFacility(
   if (existsSync(state.paths.database)) {
     throw new AppError('CONFLICT', 'This computer already has a CareDesk facility set up. Sign in instead.');
   }
-  state.ensureDataDir();
-  const dbKey = randomBytes(32);
-  const recoveryCode = generateRecoveryCode(randomBytes);
-  let vault = newVault();
-  vault = withPasswordSlot(
-    vault,
-    await makePasswordSlot(vault, dbKey, input.admin.username, input.admin.password, state.kdf),
+  assertAcceptablePassword(
+    input.admin.password,
+    { ...input.admin, facilityName: input.facility.name, facilityCode: input.facility.code },
+    'admin.password',
   );
-  vault = withRecoverySlot(vault, makeRecoverySlot(dbKey, recoveryCode));
+  state.ensureDataDir();
+  const { vault: empty, masterKey } = createVault();
+  const recoveryCode = generateRecoveryCode(randomBytes);
+  let vault = withPasswordSlot(
+    empty,
+    await makePasswordSlot(empty, masterKey, input.admin.username, input.admin.password, state.kdf),
+  );
+  vault = withRecoverySlot(vault, makeRecoverySlot(masterKey, recoveryCode));
   state.writeVault(vault);
 
   const adminId = uuidv7();
   try {
-    const { sqlite, db } = state.openWithKey(dbKey, true);
+    const { sqlite, db } = state.unlock(masterKey, true);
     const at = state.now().toISOString();
     sqlite.transaction(() => {
       db.insert(facility)
@@ -75,6 +81,8 @@ export async function initializeFacility(
       rmSync(f, { force: true });
     }
     throw error;
+  } finally {
+    masterKey.fill(0);
   }
   return { recoveryCode, adminId };
 }

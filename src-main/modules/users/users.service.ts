@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { Role } from '../../../shared/contract';
+import { randomInt } from 'node:crypto';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import { AppError, type Role } from '../../../shared/contract';
+import type { UserSummary } from '../../../shared/contract/channels/users';
 import type { Db } from '../../db/open';
 import { users } from '../../db/schema';
 
@@ -28,4 +30,76 @@ export function insertUser(
 
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
   return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+export function getUser(db: Db, id: string): UserRow {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row || row.voided) throw new AppError('NOT_FOUND', 'That staff account was not found.');
+  return row;
+}
+
+/** Applies a change and bumps version/updated columns (every record carries them, DESIGN.md §3). */
+export function changeUser(
+  db: Db,
+  id: string,
+  change: Partial<
+    Pick<UserRow, 'fullName' | 'role' | 'active' | 'mustChangePassword' | 'pinHash' | 'lastLoginAt'>
+  >,
+  byUserId: string | null,
+  at: string,
+): UserRow {
+  db.update(users)
+    .set({ ...change, updatedAt: at, updatedBy: byUserId, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
+    .run();
+  return getUser(db, id);
+}
+
+/** Refuses to leave the facility without an active administrator. */
+export function assertOtherActiveAdmin(db: Db, exceptId: string, what: string): void {
+  const others = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)))
+    .all();
+  if (others.length === 0) {
+    throw new AppError(
+      'CONFLICT',
+      `${what} would leave no active administrator. Make another person admin first.`,
+    );
+  }
+}
+
+export function listUserRows(db: Db): UserRow[] {
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.voided, false))
+    .all()
+    .sort((a, b) => Number(b.active) - Number(a.active) || a.username.localeCompare(b.username));
+}
+
+export function summarize(row: UserRow, hasKeySlot: boolean): UserSummary {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    role: row.role,
+    active: row.active,
+    mustChangePassword: row.mustChangePassword,
+    hasPin: row.pinHash !== null,
+    hasKeySlot,
+    lastLoginAt: row.lastLoginAt,
+    createdAt: row.createdAt,
+    version: row.version,
+  };
+}
+
+const TEMP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no i, l, o, 0, 1: read aloud or from paper
+
+/** A temporary password that is easy to read out and type: three groups of four (~59 bits). */
+export function generateTemporaryPassword(): string {
+  const group = () =>
+    Array.from({ length: 4 }, () => TEMP_ALPHABET[randomInt(TEMP_ALPHABET.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
 }

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+import { calendarDate, empty } from './common';
+
+export const auditFilter = z
+  .object({
+    userId: z.string().max(64).optional(),
+    patientId: z.string().max(64).optional(),
+    /** Exact action ("login.failed") or a prefix ending with a dot ("user."). */
+    action: z.string().trim().max(64).optional(),
+    /** Local calendar dates, inclusive. */
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+  })
+  .strict();
+
+export const auditRow = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  username: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  entity: z.string().nullable(),
+  entityId: z.string().nullable(),
+  patientId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditRowOut = z.infer<typeof auditRow>;
+
+export const auditVerdict = z.object({
+  ok: z.boolean(),
+  rows: z.number().int(),
+  /** First row whose link or content does not hold (null when ok). */
+  brokenAtSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const auditChannels = {
+  'audit.list': channel({
+    summary: 'Audit trail, newest first, filtered by user, patient, action and date range.',
+    permission: 'audit.read',
+    audit: 'none',
+    input: auditFilter.extend({
+      beforeSeq: z.number().int().positive().optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.object({
+      rows: z.array(auditRow),
+      nextBeforeSeq: z.number().int().nullable(),
+      actions: z.array(z.string()),
+    }),
+  }),
+  'audit.export': channel({
+    summary: 'Export the filtered audit trail as CSV (the export itself is audited).',
+    permission: 'audit.read',
+    audit: 'none',
+    input: auditFilter,
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  }),
+  'audit.verify': channel({
+    summary: 'Check the audit hash chain; reports the first broken link.',
+    permission: 'audit.read',
+    audit: 'none',
+    input: empty,
+    output: auditVerdict,
+  }),
+};

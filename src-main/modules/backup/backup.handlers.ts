@@ -1,0 +1,47 @@
+import type { HandlerSlice } from '../../core/handler';
+import { requireRecentPassword } from '../auth/credentials';
+import { readSettings, readSystemValue } from '../settings/settings.service';
+import { backupFolderOf, createBackup, listBackups } from './backup.service';
+import { lastBackupAt, nextDueAt } from './backup.schedule';
+import { rekeyDatabase } from './rekey.service';
+import { assertNothingWorkingHere, restoreBackup } from './restore.service';
+
+type BackupChannels =
+  'backup.create' | 'backup.status' | 'backup.restore' | 'backup.restoreWithoutSignIn' | 'database.rekey';
+
+export const backupHandlers: HandlerSlice<BackupChannels> = {
+  'backup.create': (input, ctx) => {
+    const user = ctx.user();
+    return createBackup(ctx.state, {
+      folder: input.folder,
+      kind: 'manual',
+      by: { userId: user.userId, role: user.role },
+    });
+  },
+  'backup.status': (_input, ctx) => {
+    const { db } = ctx.database();
+    const settings = readSettings(db);
+    const folder = backupFolderOf(ctx.state);
+    return {
+      folder,
+      onDataDisk: settings.backupFolder === null,
+      autoBackup: settings.autoBackup,
+      keep: settings.backupKeep,
+      lastBackupAt: lastBackupAt(ctx.state),
+      lastAutoError: readSystemValue<string>(db, 'lastAutoBackupError'),
+      nextDueAt: nextDueAt(ctx.state),
+      backups: listBackups(folder),
+    };
+  },
+  'backup.restore': (input, ctx) => {
+    ctx.database();
+    const user = ctx.user();
+    requireRecentPassword(ctx.state, user);
+    return restoreBackup(ctx.state, input.file, input.credentials, user);
+  },
+  'backup.restoreWithoutSignIn': async (input, ctx) => {
+    await assertNothingWorkingHere(ctx.state, input.credentials);
+    return restoreBackup(ctx.state, input.file, input.credentials, null);
+  },
+  'database.rekey': (input, ctx) => rekeyDatabase(ctx.state, ctx.user(), input),
+};

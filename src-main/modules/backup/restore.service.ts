@@ -1,0 +1,231 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../shared/contract';
+import type { CoreState } from '../../core/state';
+import { BackupFileError, extractBackupDatabase, fileStamp, readBackupHeader } from '../../db/backup';
+import { DatabaseDamagedError, integrityCheck } from '../../db/integrity';
+import { schemaVersionOf, SchemaTooNewError } from '../../db/migrate';
+import { migrations } from '../../db/migrations/bundle.generated';
+import { DatabaseUnreadableError, openDatabase } from '../../db/open';
+import type { Session } from '../../security/session';
+import { throttleTagForRestore } from '../../security/throttle-tags';
+import {
+  databaseKeyOf,
+  parseVault,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+  VaultFormatError,
+  writeVault,
+  type VaultFile,
+} from '../../security/vault';
+import { appendAudit } from '../audit/audit.service';
+import { findUserByUsername } from '../users/users.service';
+import { systemStatus } from '../facility/system.service';
+
+export type BackupCredentials =
+  { kind: 'password'; username: string; password: string } | { kind: 'recovery'; recoveryCode: string };
+
+export interface RestoreReport {
+  restoredFrom: string;
+  backupCreatedAt: string;
+  schemaVersion: number;
+  replacedKeptIn: string | null;
+  counts: Record<string, number>;
+}
+
+function badFile(message: string): AppError {
+  return new AppError('VALIDATION', `Please correct: file: ${message}`, [{ path: 'file', message }]);
+}
+
+async function masterKeyFor(vault: VaultFile, credentials: BackupCredentials): Promise<Buffer | null> {
+  if (credentials.kind === 'recovery') return unlockWithRecoveryCode(vault, credentials.recoveryCode);
+  return (await unlockWithPassword(vault, credentials.username, credentials.password))?.masterKey ?? null;
+}
+
+/** Checks a backup completely in a scratch file: its bytes, its key, integrity, schema, its facility. */
+function checkExtracted(file: string, key: Buffer): { schemaVersion: number } {
+  let opened;
+  try {
+    opened = openDatabase({ file, key: Buffer.from(key) });
+  } catch (error) {
+    if (error instanceof DatabaseUnreadableError)
+      throw badFile('is damaged: its database does not open with its own key');
+    throw error;
+  }
+  const { sqlite } = opened;
+  try {
+    const verdict = integrityCheck(sqlite);
+    if (verdict !== 'ok') throw badFile(`is damaged (integrity check: ${verdict})`);
+    const version = schemaVersionOf(sqlite);
+    const latest = migrations[migrations.length - 1]?.version ?? 0;
+    if (version > latest) throw new AppError('DATABASE', new SchemaTooNewError(version, latest).message);
+    const hasFacility = sqlite
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'facility'")
+      .get() as { n: number };
+    if (hasFacility.n === 0) throw badFile('holds no CareDesk facility');
+    return { schemaVersion: version };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Restore: the backup is read, its own vault opened with the given credentials, its database extracted and
+ * checked (integrity, schema) BEFORE anything here changes; then the current database and vault are moved to
+ * replaced/<time>/ (never deleted) and the backup takes their place. Every session ends.
+ */
+export async function restoreBackup(
+  state: CoreState,
+  file: string,
+  credentials: BackupCredentials,
+  actor: Session | null,
+): Promise<RestoreReport> {
+  let opened;
+  try {
+    opened = readBackupHeader(file);
+  } catch (error) {
+    if (error instanceof BackupFileError) throw badFile(error.problem);
+    throw error;
+  }
+  let vault: VaultFile;
+  try {
+    vault = parseVault(JSON.stringify(opened.header.vault), 'the key vault inside this backup');
+  } catch (error) {
+    if (error instanceof VaultFormatError) throw badFile(error.message);
+    throw error;
+  }
+  const tag = throttleTagForRestore();
+  const gate = state.throttle.check(tag);
+  if (!gate.allowed)
+    throw new AppError('RATE_LIMITED', `Too many failed attempts. Try again in ${gate.waitSeconds} seconds.`);
+  const masterKey = await masterKeyFor(vault, credentials);
+  const field = credentials.kind === 'password' ? 'credentials.password' : 'credentials.recoveryCode';
+  if (!masterKey) {
+    const open = state.database;
+    if (open) {
+      appendAudit(
+        open.sqlite,
+        {
+          userId: actor?.userId ?? null,
+          role: actor?.role ?? null,
+          action: 'backup.restore.failed',
+          detail: 'credentials do not open the backup',
+        },
+        state.now().toISOString(),
+      );
+    }
+    state.throttle.fail(tag, open !== null);
+    const message =
+      'does not open this backup (use a password that was valid when it was made, or the recovery code)';
+    throw new AppError('VALIDATION', `Please correct: ${field}: ${message}`, [{ path: field, message }]);
+  }
+  state.throttle.succeed(tag);
+  const key = databaseKeyOf(vault, masterKey);
+  state.ensureDataDir();
+  const stamp = fileStamp(state.now());
+  const scratch = join(state.paths.dataDir, `restore-${stamp}.tmp`);
+  try {
+    try {
+      extractBackupDatabase(file, opened, scratch);
+    } catch (error) {
+      if (error instanceof BackupFileError) throw badFile(error.problem);
+      throw error;
+    }
+    checkExtracted(scratch, key);
+
+    const replacedKeptIn = setAside(state, stamp, actor, file);
+    renameSync(scratch, state.paths.database);
+    writeVault(state.paths.vault, vault);
+
+    const { sqlite, db } = state.unlock(masterKey);
+    const who = credentials.kind === 'password' ? findUserByUsername(db, credentials.username) : undefined;
+    appendAudit(
+      sqlite,
+      {
+        userId: who?.id ?? actor?.userId ?? null,
+        role: who?.role ?? actor?.role ?? null,
+        action: 'backup.restore',
+        entity: 'backup',
+        detail: `from ${basename(file)} made ${opened.header.createdAt}; opened with ${credentials.kind === 'password' ? 'a staff password' : 'the recovery code'}`,
+      },
+      state.now().toISOString(),
+    );
+    const report: RestoreReport = {
+      restoredFrom: file,
+      backupCreatedAt: opened.header.createdAt,
+      schemaVersion: schemaVersionOf(sqlite),
+      replacedKeptIn,
+      counts: systemStatus(sqlite).counts,
+    };
+    // Everyone signs in again, against the restored accounts and vault.
+    closeEverything(state);
+    return report;
+  } finally {
+    for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) rmSync(f, { force: true });
+  }
+}
+
+function closeEverything(state: CoreState): void {
+  const connections = state.sessions.connections();
+  state.close();
+  for (const connectionId of connections) state.emit(connectionId, 'session.changed', { reason: 'ended' });
+}
+
+/** Moves the current database (and WAL) and vault to replaced/<stamp>/; returns that folder, or null. */
+function setAside(state: CoreState, stamp: string, actor: Session | null, file: string): string | null {
+  const { paths } = state;
+  const present = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.vault].filter(
+    (f) => existsSync(f),
+  );
+  const open = state.database;
+  if (open) {
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor?.userId ?? null,
+        role: actor?.role ?? null,
+        action: 'backup.restore.replace',
+        entity: 'backup',
+        detail: `replaced by ${basename(file)}`,
+      },
+      state.now().toISOString(),
+    );
+  }
+  closeEverything(state);
+  if (present.length === 0) return null;
+  const folder = join(paths.replaced, stamp);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  for (const f of present) if (existsSync(f)) renameSync(f, join(folder, basename(f)));
+  return folder;
+}
+
+/**
+ * Without a session, a restore is allowed only where there is nothing working to overwrite: a new PC, a
+ * missing or unreadable vault, or a database found damaged. An old backup and an old password must never
+ * roll back a working database; that needs an administrator signed in.
+ */
+export async function assertNothingWorkingHere(
+  state: CoreState,
+  credentials: BackupCredentials,
+): Promise<void> {
+  if (!state.isInitialized() || state.damage) return;
+  let vault: VaultFile;
+  try {
+    vault = state.readVault();
+  } catch {
+    return;
+  }
+  const masterKey = await masterKeyFor(vault, credentials);
+  if (masterKey) {
+    try {
+      state.unlock(masterKey);
+    } catch (error) {
+      if (error instanceof DatabaseDamagedError) return;
+      throw error;
+    }
+  }
+  throw new AppError(
+    'CONFLICT',
+    'This computer already has a working CareDesk database. Sign in as an administrator to restore over it.',
+  );
+}

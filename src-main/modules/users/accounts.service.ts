@@ -1,0 +1,242 @@
+import { AppError, type Role } from '../../../shared/contract';
+import type { UserSummary } from '../../../shared/contract/channels/users';
+import { uuidv7 } from '../../../shared/ids';
+import type { CoreState } from '../../core/state';
+import type { Session } from '../../security/session';
+import { findPasswordSlot, makePasswordSlot, withoutUser, withPasswordSlot } from '../../security/vault';
+import { appendAudit } from '../audit/audit.service';
+import {
+  assertAcceptablePassword,
+  openDb,
+  passwordContext,
+  requireMasterKey,
+  requireRecentPassword,
+} from '../auth/credentials';
+import {
+  assertOtherActiveAdmin,
+  changeUser,
+  findUserByUsername,
+  generateTemporaryPassword,
+  getUser,
+  insertUser,
+  listUserRows,
+  summarize,
+  type UserRow,
+} from './users.service';
+
+/**
+ * Staff account administration. Every change is one transaction with its audit row; the vault file is
+ * written last inside that transaction, so a failed vault write rolls the database change back.
+ */
+export function listUsers(state: CoreState): UserSummary[] {
+  const vault = state.readVault();
+  return listUserRows(openDb(state).db).map((row) =>
+    summarize(row, findPasswordSlot(vault, row.username) !== undefined),
+  );
+}
+
+function summary(state: CoreState, row: UserRow): UserSummary {
+  return summarize(row, findPasswordSlot(state.readVault(), row.username) !== undefined);
+}
+
+function endSessionsOf(state: CoreState, userId: string): void {
+  for (const connectionId of state.sessions.endAllFor(userId)) {
+    state.emit(connectionId, 'session.changed', { reason: 'ended' });
+  }
+}
+
+async function temporaryPassword(
+  state: CoreState,
+  given: string | undefined,
+  person: { username: string; fullName: string },
+): Promise<string> {
+  if (given === undefined) return generateTemporaryPassword();
+  assertAcceptablePassword(given, passwordContext(state, person), 'temporaryPassword');
+  return given;
+}
+
+export async function createUser(
+  state: CoreState,
+  actor: Session,
+  input: { username: string; fullName: string; role: Role; temporaryPassword?: string | undefined },
+): Promise<{ user: UserSummary; temporaryPassword: string }> {
+  const { sqlite, db } = openDb(state);
+  if (findUserByUsername(db, input.username)) {
+    throw new AppError('CONFLICT', `Please correct: username: "${input.username}" is already taken`, [
+      { path: 'username', message: 'is already taken' },
+    ]);
+  }
+  const password = await temporaryPassword(state, input.temporaryPassword, input);
+  const slot = await makePasswordSlot(
+    state.readVault(),
+    requireMasterKey(state),
+    input.username,
+    password,
+    state.kdf,
+  );
+  const id = uuidv7();
+  const at = state.now().toISOString();
+  sqlite.transaction(() => {
+    insertUser(db, { ...input, id, mustChangePassword: true }, actor.userId, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'user.create',
+        entity: 'user',
+        entityId: id,
+        detail: `${input.username} as ${input.role}`,
+      },
+      at,
+    );
+    state.writeVault(withPasswordSlot(state.readVault(), slot));
+  })();
+  return { user: summary(state, getUser(db, id)), temporaryPassword: password };
+}
+
+export function updateUser(
+  state: CoreState,
+  actor: Session,
+  input: { id: string; fullName: string; version: number },
+): UserSummary {
+  const { sqlite, db } = openDb(state);
+  const at = state.now().toISOString();
+  const row = sqlite.transaction(() => {
+    const before = getUser(db, input.id);
+    if (before.version !== input.version) {
+      throw new AppError('CONFLICT', 'Someone else changed this account meanwhile. Reload it and try again.');
+    }
+    const after = changeUser(db, input.id, { fullName: input.fullName }, actor.userId, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'user.update',
+        entity: 'user',
+        entityId: input.id,
+        detail: 'full name',
+      },
+      at,
+    );
+    return after;
+  })();
+  state.sessions.updateAllFor(row.id, { fullName: row.fullName });
+  return summary(state, row);
+}
+
+export function setRole(state: CoreState, actor: Session, input: { id: string; role: Role }): UserSummary {
+  requireRecentPassword(state, actor);
+  const { sqlite, db } = openDb(state);
+  const at = state.now().toISOString();
+  const row = sqlite.transaction(() => {
+    const before = getUser(db, input.id);
+    if (before.role === input.role) return before;
+    if (before.role === 'admin' && before.active) assertOtherActiveAdmin(db, before.id, 'This role change');
+    const after = changeUser(db, input.id, { role: input.role }, actor.userId, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'user.role',
+        entity: 'user',
+        entityId: input.id,
+        detail: `${before.username}: ${before.role} → ${input.role}`,
+      },
+      at,
+    );
+    return after;
+  })();
+  state.sessions.updateAllFor(row.id, { role: row.role });
+  return summary(state, row);
+}
+
+export function deactivateUser(
+  state: CoreState,
+  actor: Session,
+  input: { id: string; reason: string },
+): UserSummary {
+  if (input.id === actor.userId) throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
+  const { sqlite, db } = openDb(state);
+  const at = state.now().toISOString();
+  const row = sqlite.transaction(() => {
+    const before = getUser(db, input.id);
+    if (!before.active) return before;
+    if (before.role === 'admin') assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
+    const after = changeUser(db, input.id, { active: false, pinHash: null }, actor.userId, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'user.deactivate',
+        entity: 'user',
+        entityId: input.id,
+        detail: `${before.username}: ${input.reason}`,
+      },
+      at,
+    );
+    // Their password must no longer open the vault, even on a copy taken from this PC later.
+    state.writeVault(withoutUser(state.readVault(), before.username));
+    return after;
+  })();
+  endSessionsOf(state, row.id);
+  return summary(state, row);
+}
+
+/** New temporary password (reset, or reactivation): new key slot, must change at next sign-in, PIN cleared. */
+export async function issueTemporaryPassword(
+  state: CoreState,
+  actor: Session,
+  input: { id: string; temporaryPassword?: string | undefined },
+  mode: 'reset' | 'reactivate',
+): Promise<{ user: UserSummary; temporaryPassword: string }> {
+  requireRecentPassword(state, actor);
+  const { sqlite, db } = openDb(state);
+  const target = getUser(db, input.id);
+  if (mode === 'reset' && !target.active) {
+    throw new AppError(
+      'CONFLICT',
+      'This account is deactivated. Reactivate it instead (that also sets a new password).',
+    );
+  }
+  if (mode === 'reset' && target.id === actor.userId) {
+    throw new AppError('CONFLICT', 'Change your own password from your account menu instead.');
+  }
+  const password = await temporaryPassword(state, input.temporaryPassword, target);
+  const slot = await makePasswordSlot(
+    state.readVault(),
+    requireMasterKey(state),
+    target.username,
+    password,
+    state.kdf,
+  );
+  const at = state.now().toISOString();
+  const row = sqlite.transaction(() => {
+    const after = changeUser(
+      db,
+      target.id,
+      { active: true, mustChangePassword: true, pinHash: null },
+      actor.userId,
+      at,
+    );
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: mode === 'reset' ? 'user.password.reset' : 'user.reactivate',
+        entity: 'user',
+        entityId: target.id,
+        detail: target.username,
+      },
+      at,
+    );
+    state.writeVault(withPasswordSlot(state.readVault(), slot));
+    return after;
+  })();
+  endSessionsOf(state, row.id);
+  return { user: summary(state, row), temporaryPassword: password };
+}
