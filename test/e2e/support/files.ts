@@ -33,3 +33,21 @@ export function snapshotFolder(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/** "file: text" for each file under `dir` that contains one of `texts` in plain UTF-8 (there should be none). */
+export function plainTextHits(dir: string, texts: readonly string[]): string[] {
+  const hits: string[] = [];
+  const walk = (current: string) => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const bytes = readFileSync(path);
+        for (const text of texts)
+          if (bytes.includes(Buffer.from(text, 'utf8'))) hits.push(`${relative(dir, path)}: ${text}`);
+      }
+    }
+  };
+  walk(dir);
+  return hits;
+}
