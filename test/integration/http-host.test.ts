@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src-main/core/log';
 import { FLOOR_KDF } from '../../src-main/security/kdf';
@@ -176,5 +176,15 @@ describe('browser test host', () => {
       fetch: globalThis.fetch,
     });
     expect(await bridge.invoke('app.status', {})).toMatchObject({ ok: false, code: 'INTERNAL' });
+  });
+});
+
+describe('the packaged app', () => {
+  it('never imports the browser test host (or anything under test/)', () => {
+    const srcMain = resolve(import.meta.dirname, '../../src-main');
+    const offenders = (readdirSync(srcMain, { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file))
+      .filter((file) => /from\s+['"][^'"]*\/test\//.test(readFileSync(join(srcMain, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
