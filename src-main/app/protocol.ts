@@ -3,12 +3,17 @@ import { protocol, type Session } from 'electron';
 import { APP_SCHEME, contentTypeOf, resolveAppFile } from './app-files';
 import { withSecurityHeaders } from './csp';
 
-/** Must run before `app.ready`: makes app:// a standard, secure origin (like https) for our files. */
+/**
+ * Must run before `app.ready`: makes app:// a standard, secure origin (like https) for our files. Vite emits
+ * `<script type="module" crossorigin>`, which Chromium fetches in CORS mode; `corsEnabled` keeps those loads
+ * working on a custom scheme. It only lets other origins read these files — and no other origin ever runs here
+ * (navigation is denied, network requests are blocked) and the files are the app's public code anyway.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
     },
   ]);
 }
