@@ -1,4 +1,5 @@
-import { Alert, Box, Button } from '@mui/material';
+import { Alert, AlertTitle, Box, Button } from '@mui/material';
+import type { Failure } from '../../shared/contract';
 import { useState } from 'react';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
@@ -48,13 +49,7 @@ export function App() {
   );
 }
 
-function Unreachable({
-  failure,
-  onRetry,
-}: {
-  failure: Parameters<ReturnType<typeof useI18n>['failureText']>[0];
-  onRetry(): void;
-}) {
+function Unreachable({ failure, onRetry }: { failure: Failure; onRetry(): void }) {
   const { t, failureText } = useI18n();
   const text = failureText(failure);
   return (
@@ -68,7 +63,9 @@ function Unreachable({
           </Button>
         }
       >
-        {t('app.unreachable')} {text.message}
+        <AlertTitle>{t('app.unreachable')}</AlertTitle>
+        {text.message}
+        {text.detail ? <div>{t('error.details', { detail: text.detail })}</div> : null}
       </Alert>
     </Box>
   );
