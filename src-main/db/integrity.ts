@@ -17,8 +17,12 @@ export class DatabaseDamagedError extends Error {
 function runCheck(sqlite: Sqlite, pragma: 'quick_check' | 'integrity_check'): string {
   try {
     const rows = sqlite.pragma(`${pragma}(5)`) as Record<string, unknown>[];
-    const lines = rows.map((r) => String(Object.values(r)[0]));
-    return lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines.join('; ');
+    const lines = rows
+      .flatMap((r) => String(Object.values(r)[0]).split('\n'))
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('***'));
+    // One line for people and logs: SQLite's first two findings.
+    return lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines.slice(0, 2).join('; ');
   } catch (error) {
     const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     return `SQLite could not read every page (${typeof code === 'string' ? code : 'read error'})`;

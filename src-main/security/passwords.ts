@@ -83,7 +83,7 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
   if (words.length > 0 && leftover.length < 6 && leftover.length < length / 2) problems.push('context');
   else if (usesContext && result.score < MIN_SCORE) problems.push('context');
   const fromCommonList = result.sequence.some(
-    (m) => m.pattern === 'dictionary' && m.dictionaryName === 'passwords',
+    (m) => m.pattern === 'dictionary' && m.dictionaryName.startsWith('passwords'),
   );
   if (result.score < MIN_SCORE && problems.length === 0) problems.push(fromCommonList ? 'common' : 'weak');
   const score = problems.length > 0 ? Math.min(result.score, MIN_SCORE - 1) : result.score;

@@ -141,3 +141,9 @@ export function backoffMs(failures: number): number {
   if (failures < FREE_FAILURES) return 0;
   return Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (failures - FREE_FAILURES));
 }
+
+/** "1 second", "2 seconds", "3 minutes": the wait in a refusal message. */
+export function seconds(n: number): string {
+  if (n >= 120) return `${Math.ceil(n / 60)} minutes`;
+  return n === 1 ? '1 second' : `${n} seconds`;
+}

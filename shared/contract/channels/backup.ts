@@ -40,7 +40,15 @@ export const backupChannels = {
     summary: 'Encrypted backup now: one .cdbk file holding the database and its key vault.',
     permission: 'backup.manage',
     audit: 'none',
-    input: z.object({ folder: filePath.optional() }).strict(),
+    input: z
+      .object({
+        folder: filePath.optional(),
+        /** An exact file to write (CLI `--out`); must end in .cdbk. */
+        file: filePath
+          .refine((f) => f.toLowerCase().endsWith('.cdbk'), { error: 'must end in .cdbk' })
+          .optional(),
+      })
+      .strict(),
     output: backupInfo,
   }),
   'backup.status': channel({

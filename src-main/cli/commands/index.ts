@@ -1,8 +1,40 @@
 import type { CliCommand } from '../command';
 import { ancDatesCommand } from './anc-dates';
+import { auditExportCommand, auditVerifyCommand } from './audit';
+import { backupCommand } from './backup';
 import { initCommand } from './init';
+import { recoverCommand } from './recover';
+import { rekeyCommand } from './rekey';
+import { restoreCommand } from './restore';
 import { statusCommand } from './status';
+import {
+  usersAddCommand,
+  usersDeactivateCommand,
+  usersEditCommand,
+  usersListCommand,
+  usersReactivateCommand,
+  usersResetPasswordCommand,
+  usersRoleCommand,
+} from './users';
 import { zscoreCommand } from './zscore';
 
 /** Every `caredesk` command. Add yours here (one line), keeping the list sorted by name. */
-export const commands: CliCommand[] = [ancDatesCommand, initCommand, statusCommand, zscoreCommand];
+export const commands: CliCommand[] = [
+  ancDatesCommand,
+  auditExportCommand,
+  auditVerifyCommand,
+  backupCommand,
+  initCommand,
+  recoverCommand,
+  rekeyCommand,
+  restoreCommand,
+  statusCommand,
+  usersAddCommand,
+  usersDeactivateCommand,
+  usersEditCommand,
+  usersListCommand,
+  usersReactivateCommand,
+  usersResetPasswordCommand,
+  usersRoleCommand,
+  zscoreCommand,
+];

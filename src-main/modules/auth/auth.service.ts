@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract';
+import { seconds } from '../../security/throttle';
 import { users } from '../../db/schema';
 import type { CoreState } from '../../core/state';
 import type { Session } from '../../security/session';
@@ -24,7 +25,7 @@ export const BAD_RECOVERY = 'The recovery code or the admin username is not corr
 function tooMany(waitSeconds: number): AppError {
   return new AppError(
     'RATE_LIMITED',
-    `Too many failed attempts for this account. Try again in ${waitSeconds} seconds.`,
+    `Too many failed attempts for this account. Try again in ${seconds(waitSeconds)}.`,
   );
 }
 

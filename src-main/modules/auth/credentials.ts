@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract';
+import { seconds } from '../../security/throttle';
 import type { CoreState, OpenDatabase } from '../../core/state';
 import { facility } from '../../db/schema';
 import { checkPassword, describePasswordProblems, type PasswordContext } from '../../security/passwords';
@@ -41,7 +42,10 @@ export async function verifyOwnPassword(
   const tag = userTag(vault, session.username);
   const gate = state.throttle.check(tag);
   if (!gate.allowed) {
-    throw new AppError('RATE_LIMITED', `Too many wrong passwords. Try again in ${gate.waitSeconds} seconds.`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many wrong passwords. Try again in ${seconds(gate.waitSeconds)}.`,
+    );
   }
   const unlocked = await unlockWithPassword(vault, session.username, password);
   if (!unlocked) {

@@ -14,6 +14,7 @@ export const backupHandlers: HandlerSlice<BackupChannels> = {
     const user = ctx.user();
     return createBackup(ctx.state, {
       folder: input.folder,
+      file: input.file,
       kind: 'manual',
       by: { userId: user.userId, role: user.role },
     });

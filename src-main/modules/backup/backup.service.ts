@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/contract';
 import type { CoreState } from '../../core/state';
@@ -39,10 +39,15 @@ function safeName(code: string): string {
  */
 export function createBackup(
   state: CoreState,
-  options: { folder?: string | undefined; kind: BackupKind; by: Pick<AuditEntry, 'userId' | 'role'> },
+  options: {
+    folder?: string | undefined;
+    file?: string | undefined;
+    kind: BackupKind;
+    by: Pick<AuditEntry, 'userId' | 'role'>;
+  },
 ): BackupInfo {
   const { sqlite, db } = openDb(state);
-  const folder = backupFolderOf(state, options.folder);
+  const folder = options.file ? dirname(resolve(options.file)) : backupFolderOf(state, options.folder);
   if (folder === state.paths.backups) mkdirSync(folder, { recursive: true, mode: 0o700 });
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new AppError(
@@ -55,7 +60,16 @@ export function createBackup(
   const code = row?.code ?? 'facility';
   const now = state.now();
   const suffix = options.kind === 'manual' ? '' : `-${options.kind}`;
-  const target = join(folder, `caredesk-${safeName(code)}-${fileStamp(now)}${suffix}${BACKUP_EXTENSION}`);
+  const target = options.file
+    ? resolve(options.file)
+    : join(folder, `caredesk-${safeName(code)}-${fileStamp(now)}${suffix}${BACKUP_EXTENSION}`);
+  if (options.file && existsSync(target)) {
+    throw new AppError(
+      'CONFLICT',
+      `Please correct: file: ${target} already exists (a backup is never overwritten)`,
+      [{ path: 'file', message: 'already exists (a backup is never overwritten)' }],
+    );
+  }
   const header = {
     createdAt: now.toISOString(),
     appVersion: state.appVersion,

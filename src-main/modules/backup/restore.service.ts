@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/contract';
+import { seconds } from '../../security/throttle';
 import type { CoreState } from '../../core/state';
 import { BackupFileError, extractBackupDatabase, fileStamp, readBackupHeader } from '../../db/backup';
 import { DatabaseDamagedError, integrityCheck } from '../../db/integrity';
@@ -97,7 +98,10 @@ export async function restoreBackup(
   const tag = throttleTagForRestore();
   const gate = state.throttle.check(tag);
   if (!gate.allowed)
-    throw new AppError('RATE_LIMITED', `Too many failed attempts. Try again in ${gate.waitSeconds} seconds.`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many failed attempts. Try again in ${seconds(gate.waitSeconds)}.`,
+    );
   const masterKey = await masterKeyFor(vault, credentials);
   const field = credentials.kind === 'password' ? 'credentials.password' : 'credentials.recoveryCode';
   if (!masterKey) {

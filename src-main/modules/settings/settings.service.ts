@@ -34,6 +34,13 @@ export function readSystemValue<T>(db: Db, key: string): T | null {
 }
 
 export function writeSystemValue(db: Db, key: string, value: unknown, at: string): void {
+  // A JSON column cannot hold null (NOT NULL): "no value" is no row.
+  if (value === null) {
+    db.delete(settings)
+      .where(eq(settings.key, `system.${key}`))
+      .run();
+    return;
+  }
   db.insert(settings)
     .values({ key: `system.${key}`, value, updatedAt: at, updatedBy: null })
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at } })
@@ -56,13 +63,15 @@ export function updateSettings(
       let value = patch[key] as unknown;
       if (key === 'backupFolder' && value === '') value = null;
       if (JSON.stringify(before[key]) === JSON.stringify(value)) continue;
-      db.insert(settings)
-        .values({ key, value, updatedAt: at, updatedBy: by.userId ?? null })
-        .onConflictDoUpdate({
-          target: settings.key,
-          set: { value, updatedAt: at, updatedBy: by.userId ?? null },
-        })
-        .run();
+      if (value === null) db.delete(settings).where(eq(settings.key, key)).run();
+      else
+        db.insert(settings)
+          .values({ key, value, updatedAt: at, updatedBy: by.userId ?? null })
+          .onConflictDoUpdate({
+            target: settings.key,
+            set: { value, updatedAt: at, updatedBy: by.userId ?? null },
+          })
+          .run();
       changes.push(`${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(value)}`);
     }
     if (changes.length > 0) {
