@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import type { ChannelDef } from './channel';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
+import { directoryChannels } from './channels/directory';
+import { importChannels } from './channels/imports';
+import { patientChannels } from './channels/patients';
+import { referralChannels } from './channels/referrals';
+import { visitChannels } from './channels/visits';
 import { auditChannels } from './channels/audit';
 import { backupChannels } from './channels/backup';
 import { sessionChannels } from './channels/session';
@@ -19,6 +24,11 @@ export const contract = {
   ...auditChannels,
   ...settingsChannels,
   ...backupChannels,
+  ...patientChannels,
+  ...visitChannels,
+  ...referralChannels,
+  ...directoryChannels,
+  ...importChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -42,5 +52,5 @@ export interface CareDeskBridge {
 export * from './errors';
 export * from './roles';
 export * from './events';
-export type { ChannelDef, AuditKind } from './channel';
+export type { ChannelDef, AuditKind, ReadAudit } from './channel';
 export type { SessionInfo, FacilityInfo } from './channels/common';

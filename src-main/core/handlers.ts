@@ -5,6 +5,11 @@ import { settingsHandlers } from '../modules/settings/settings.handlers';
 import { usersHandlers } from '../modules/users/users.handlers';
 import { facilityHandlers } from '../modules/facility/facility.handlers';
 import { setupHandlers } from '../modules/setup/setup.handlers';
+import { directoryHandlers } from '../modules/directory/directory.handlers';
+import { importHandlers } from '../modules/imports/imports.handlers';
+import { patientHandlers } from '../modules/patients/patients.handlers';
+import { referralHandlers } from '../modules/referrals/referrals.handlers';
+import { visitHandlers } from '../modules/visits/visits.handlers';
 import type { Handlers } from './handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -32,4 +37,9 @@ export const handlers = mergeHandlers(
   auditHandlers,
   settingsHandlers,
   backupHandlers,
+  patientHandlers,
+  visitHandlers,
+  referralHandlers,
+  directoryHandlers,
+  importHandlers,
 ) satisfies Handlers;

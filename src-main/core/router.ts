@@ -122,19 +122,27 @@ export class Router {
   private auditRead(channel: ChannelName, input: unknown, output: unknown, session: Session): void {
     const spec = (contract[channel] as ChannelDef).readAudit;
     const target = spec?.target?.(input, output) ?? null;
-    appendAudit(
-      this.state.database!.sqlite,
-      {
-        userId: session.userId,
-        role: session.role,
-        action: spec?.action ?? channel,
-        entity: target?.entity ?? null,
-        entityId: target?.id ?? null,
-        patientId: target?.patientId ?? null,
-        detail: spec?.detail?.(input, output) ?? null,
-      },
-      this.state.now().toISOString(),
-    );
+    const sqlite = this.state.database!.sqlite;
+    // A read's row skips its own fsync (synchronous=NORMAL, WAL): it survives a crash, and the next write's
+    // FULL commit syncs it to disk; only a power cut in between could lose it. Searches run per keystroke.
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      appendAudit(
+        sqlite,
+        {
+          userId: session.userId,
+          role: session.role,
+          action: spec?.action ?? channel,
+          entity: target?.entity ?? null,
+          entityId: target?.id ?? null,
+          patientId: target?.patientId ?? null,
+          detail: spec?.detail?.(input, output) ?? null,
+        },
+        this.state.now().toISOString(),
+      );
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+    }
   }
 
   private auditRefusal(userId: string, role: string, channel: ChannelName): void {

@@ -25,5 +25,52 @@ export const migrations: Migration[] = [
       "-- The audit trail is append-only: any UPDATE or DELETE aborts (DESIGN.md §4).\nCREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;",
       "CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;"
     ]
+  },
+  {
+    "version": 3,
+    "tag": "0002_patients_visits",
+    "hash": "a8c360212dc5a23deeb0ecbc5014f3867ecaf82291ba979a2b8b7816e891b8c4",
+    "statements": [
+      "CREATE TABLE `outbox` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`entity` text NOT NULL,\n\t`entity_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`payload` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`acked_at` text\n);",
+      "CREATE INDEX `outbox_pending` ON `outbox` (`seq`) WHERE \"outbox\".\"acked_at\" IS NULL;",
+      "CREATE INDEX `outbox_entity` ON `outbox` (`entity`,`entity_id`);",
+      "CREATE TABLE `record_history` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`entity` text NOT NULL,\n\t`entity_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`action` text NOT NULL,\n\t`changes` text NOT NULL,\n\t`reason` text,\n\t`at` text NOT NULL,\n\t`by` text\n);",
+      "CREATE INDEX `record_history_entity` ON `record_history` (`entity`,`entity_id`,`seq`);",
+      "CREATE TABLE `patients` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`registration_number` text NOT NULL,\n\t`given_name` text NOT NULL,\n\t`family_name` text NOT NULL,\n\t`other_names` text DEFAULT '' NOT NULL,\n\t`sex` text NOT NULL,\n\t`birth_date` text NOT NULL,\n\t`birth_date_estimated` integer DEFAULT false NOT NULL,\n\t`phone` text DEFAULT '' NOT NULL,\n\t`village` text DEFAULT '' NOT NULL,\n\t`district` text DEFAULT '' NOT NULL,\n\t`national_id` text DEFAULT '' NOT NULL,\n\t`caregiver_name` text DEFAULT '' NOT NULL,\n\t`caregiver_relationship` text DEFAULT '' NOT NULL,\n\t`caregiver_phone` text DEFAULT '' NOT NULL,\n\t`caregiver_no_phone` integer DEFAULT false NOT NULL,\n\t`allergies` text DEFAULT '' NOT NULL,\n\t`notes` text DEFAULT '' NOT NULL,\n\t`registered_on` text NOT NULL,\n\t`merged_into` text,\n\t`search_rowid` integer NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`merged_into`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `patients_registration_number_unique` ON `patients` (`registration_number`);",
+      "CREATE UNIQUE INDEX `patients_search_rowid_unique` ON `patients` (`search_rowid`);",
+      "CREATE INDEX `patients_birth_date` ON `patients` (`birth_date`);",
+      "CREATE INDEX `patients_merged_into` ON `patients` (`merged_into`);",
+      "CREATE INDEX `patients_created_at` ON `patients` (`created_at`);",
+      "CREATE TABLE `registration_counters` (\n\t`scope` text PRIMARY KEY NOT NULL,\n\t`last` integer NOT NULL\n);",
+      "CREATE TABLE `visits` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`visit_date` text NOT NULL,\n\t`type` text NOT NULL,\n\t`clinician_id` text,\n\t`weight_kg` real,\n\t`length_cm` real,\n\t`measured` text,\n\t`muac_mm` real,\n\t`oedema` text,\n\t`temperature_c` real,\n\t`pulse_bpm` integer,\n\t`respiratory_rate` integer,\n\t`systolic` integer,\n\t`diastolic` integer,\n\t`hb_g_dl` real,\n\t`glucose_mmol_l` real,\n\t`complaints` text DEFAULT '' NOT NULL,\n\t`diagnoses` text DEFAULT '[]' NOT NULL,\n\t`treatment` text DEFAULT '' NOT NULL,\n\t`medicines` text DEFAULT '[]' NOT NULL,\n\t`notes` text DEFAULT '' NOT NULL,\n\t`next_appointment` text,\n\t`age_days` integer,\n\t`whz` real,\n\t`waz` real,\n\t`haz` real,\n\t`bmiz` real,\n\t`muacz` real,\n\t`length_used_cm` real,\n\t`nutrition_status` text,\n\t`nutrition_criteria` text DEFAULT '[]' NOT NULL,\n\t`anthropometry_flags` text DEFAULT '[]' NOT NULL,\n\t`implausible_confirmed` text DEFAULT '[]' NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`clinician_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `visits_patient_date` ON `visits` (`patient_id`,`visit_date`);",
+      "CREATE INDEX `visits_date` ON `visits` (`visit_date`);",
+      "CREATE INDEX `visits_next_appointment` ON `visits` (`next_appointment`);",
+      "CREATE TABLE `directory_facilities` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`type` text NOT NULL,\n\t`phone` text DEFAULT '' NOT NULL,\n\t`address` text DEFAULT '' NOT NULL,\n\t`district` text DEFAULT '' NOT NULL,\n\t`services` text DEFAULT '[]' NOT NULL,\n\t`notes` text DEFAULT '' NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text\n);",
+      "CREATE INDEX `directory_facilities_name` ON `directory_facilities` (`name`);",
+      "CREATE TABLE `referrals` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`visit_id` text,\n\t`to_facility_id` text NOT NULL,\n\t`referral_date` text NOT NULL,\n\t`reason` text NOT NULL,\n\t`urgency` text NOT NULL,\n\t`status` text DEFAULT 'open' NOT NULL,\n\t`feedback_date` text,\n\t`feedback_outcome` text,\n\t`feedback_notes` text DEFAULT '' NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`to_facility_id`) REFERENCES `directory_facilities`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `referrals_status_date` ON `referrals` (`status`,`referral_date`);",
+      "CREATE INDEX `referrals_patient` ON `referrals` (`patient_id`);"
+    ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_patients_search",
+    "hash": "ec39d6db1d57e6ad9c0cda0f2872bc6b90f85bd9503530a11629a57889dc4442",
+    "statements": [
+      "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
+      "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
+    ]
+  },
+  {
+    "version": 5,
+    "tag": "0004_brown_blindfold",
+    "hash": "d81734eb7d4474777035c0f6749198c999f1913555abfa988b921acf118b424c",
+    "statements": [
+      "ALTER TABLE `audit_log` ADD `patient_id` text;",
+      "CREATE INDEX `audit_log_patient` ON `audit_log` (`patient_id`);",
+      "CREATE INDEX `audit_log_action` ON `audit_log` (`action`);"
+    ]
   }
 ];

@@ -1,0 +1,145 @@
+// The referral directory (issue 5 §7): facilities patients are sent to. Changes keep a history and travel to
+// the server; a facility is deactivated, never deleted, so old referrals still name it.
+import { asc, eq } from 'drizzle-orm';
+import { AppError } from '../../../shared/contract';
+import type { DirectoryEntry } from '../../../shared/contract/channels/directory';
+import { uuidv7 } from '../../../shared/ids';
+import type { OpenDatabase } from '../../core/state';
+import { directoryFacilities } from '../../db/schema';
+import { enqueueStored } from '../../sync/outbox';
+import { appendAudit } from '../audit/audit.service';
+import { nameTokens } from '../patients/names';
+import { appendHistory, assertVersion, diffFields, type Actor } from '../patients/records';
+import { parseJson } from '../patients/sql';
+
+type Row = typeof directoryFacilities.$inferSelect;
+
+export interface DirectoryValues {
+  name: string;
+  type: Row['type'];
+  phone: string;
+  address: string;
+  district: string;
+  services: string[];
+  notes: string;
+}
+
+const FIELDS = ['name', 'type', 'phone', 'address', 'district', 'services', 'notes', 'active'] as const;
+
+export function toEntry(row: Row): DirectoryEntry {
+  return { ...row, services: parseJson<string[]>(row.services, []) };
+}
+
+export function listDirectory(
+  open: OpenDatabase,
+  filter: { query: string; type?: Row['type'] | undefined; includeInactive: boolean },
+): DirectoryEntry[] {
+  const rows = open.db.select().from(directoryFacilities).orderBy(asc(directoryFacilities.name)).all();
+  const wanted = nameTokens(filter.query);
+  return rows
+    .filter(
+      (r) => !r.voided && (filter.includeInactive || r.active) && (!filter.type || r.type === filter.type),
+    )
+    .filter((r) => {
+      if (wanted.length === 0) return true;
+      const hay = nameTokens(
+        `${r.name} ${r.district} ${r.address} ${parseJson<string[]>(r.services, []).join(' ')}`,
+      );
+      return wanted.every((w) => hay.some((h) => h.startsWith(w)));
+    })
+    .map(toEntry);
+}
+
+export function requireFacility(open: OpenDatabase, id: string, field = 'id'): Row {
+  const row = open.db.select().from(directoryFacilities).where(eq(directoryFacilities.id, id)).get();
+  if (!row || row.voided) {
+    throw new AppError('NOT_FOUND', 'This facility is not in the directory.', [
+      { path: field, message: 'is not in the directory' },
+    ]);
+  }
+  return row;
+}
+
+export function createFacility(
+  open: OpenDatabase,
+  actor: Actor,
+  values: DirectoryValues,
+  now: Date,
+): DirectoryEntry {
+  const at = now.toISOString();
+  return open.sqlite.transaction(() => {
+    const row: Row = {
+      id: uuidv7(now.getTime()),
+      ...values,
+      services: JSON.stringify(values.services),
+      active: true,
+      createdAt: at,
+      createdBy: actor.userId,
+      updatedAt: at,
+      updatedBy: actor.userId,
+      version: 1,
+      voided: false,
+      voidReason: null,
+    };
+    open.db.insert(directoryFacilities).values(row).run();
+    enqueueStored(open.sqlite, 'directory_facility', 'directory_facilities', row.id, at);
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'directory.create',
+        entity: 'directory_facility',
+        entityId: row.id,
+      },
+      at,
+    );
+    return toEntry(row);
+  })();
+}
+
+export function updateFacility(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; facility: DirectoryValues; active: boolean },
+  now: Date,
+): DirectoryEntry {
+  const at = now.toISOString();
+  return open.sqlite.transaction(() => {
+    const before = requireFacility(open, input.id);
+    assertVersion(before.version, input.expectedVersion, 'directory entry');
+    const next = {
+      ...before,
+      ...input.facility,
+      services: JSON.stringify(input.facility.services),
+      active: input.active,
+    };
+    const changes = diffFields(before, next, FIELDS);
+    if (changes.length === 0) return toEntry(before);
+    const after: Row = { ...next, version: before.version + 1, updatedAt: at, updatedBy: actor.userId };
+    open.db.update(directoryFacilities).set(after).where(eq(directoryFacilities.id, before.id)).run();
+    appendHistory(open.sqlite, {
+      entity: 'directory_facility',
+      entityId: before.id,
+      version: after.version,
+      action: 'update',
+      changes,
+      at,
+      by: actor.userId,
+    });
+    enqueueStored(open.sqlite, 'directory_facility', 'directory_facilities', before.id, at);
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'directory.update',
+        entity: 'directory_facility',
+        entityId: before.id,
+        detail: `fields=${changes.map((c) => c.field).join(',')}`,
+      },
+      at,
+    );
+    return toEntry(after);
+  })();
+}

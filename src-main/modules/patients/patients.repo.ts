@@ -1,0 +1,91 @@
+// Reading and writing patient rows: the record shape, the search document and the outbox row stay in step.
+import { eq } from 'drizzle-orm';
+import { AppError } from '../../../shared/contract';
+import type { PatientRecord } from '../../../shared/contract/channels/patients';
+import type { Db, Sqlite } from '../../db/open';
+import { patients } from '../../db/schema';
+import { enqueueStored } from '../../sync/outbox';
+import { indexPatient } from './search-index';
+
+export type PatientRow = typeof patients.$inferSelect;
+
+export function toRecord(row: PatientRow): PatientRecord {
+  const { searchRowid: _local, ...record } = row;
+  return record;
+}
+
+export function findPatient(db: Db, id: string): PatientRow | undefined {
+  return db.select().from(patients).where(eq(patients.id, id)).get();
+}
+
+export function requirePatient(db: Db, id: string, field = 'id'): PatientRow {
+  const row = findPatient(db, id);
+  if (!row)
+    throw new AppError('NOT_FOUND', 'This patient was not found.', [
+      { path: field, message: 'is not a known patient' },
+    ]);
+  return row;
+}
+
+/** A patient that can take new records (visits, referrals): exists, not voided, not merged away. */
+export function requireActivePatient(db: Db, id: string, field = 'patientId'): PatientRow {
+  const row = requirePatient(db, id, field);
+  if (row.mergedInto) {
+    const survivor = findPatient(db, row.mergedInto);
+    throw new AppError(
+      'CONFLICT',
+      `This record was merged into ${survivor?.registrationNumber ?? 'another record'}. Open that record instead.`,
+      [{ path: field, message: 'was merged into another record' }],
+    );
+  }
+  if (row.voided) {
+    throw new AppError('CONFLICT', 'This patient record was voided and cannot take new entries.', [
+      { path: field, message: 'is voided' },
+    ]);
+  }
+  return row;
+}
+
+/** After any write of a patient: refresh its search document and queue it for the server. */
+export function afterPatientWrite(sqlite: Sqlite, row: PatientRow, at: string): void {
+  indexPatient(sqlite, {
+    id: row.id,
+    search_rowid: row.searchRowid,
+    registration_number: row.registrationNumber,
+    given_name: row.givenName,
+    family_name: row.familyName,
+    other_names: row.otherNames,
+    phone: row.phone,
+    national_id: row.nationalId,
+    caregiver_name: row.caregiverName,
+    caregiver_phone: row.caregiverPhone,
+    voided: row.voided,
+    merged_into: row.mergedInto,
+  });
+  enqueueStored(sqlite, 'patient', 'patients', row.id, at);
+}
+
+/** Next local key of the search index (never reused, never changed: see schema/patients.ts). */
+export function nextSearchRowid(sqlite: Sqlite): number {
+  const row = sqlite.prepare('SELECT coalesce(max(search_rowid), 0) + 1 AS n FROM patients').get() as {
+    n: number;
+  };
+  return row.n;
+}
+
+/** Next registration number, e.g. KSD-01-2026-00042; the counter moves in the caller's transaction. */
+export function allocateRegistrationNumber(sqlite: Sqlite, facilityCode: string, year: string): string {
+  const { last } = sqlite
+    .prepare(
+      `INSERT INTO registration_counters (scope, last) VALUES (?, 1)
+       ON CONFLICT (scope) DO UPDATE SET last = last + 1 RETURNING last`,
+    )
+    .get(`patient:${year}`) as { last: number };
+  return `${facilityCode}-${year}-${String(last).padStart(5, '0')}`;
+}
+
+export function facilityCode(sqlite: Sqlite): string {
+  const row = sqlite.prepare('SELECT code FROM facility WHERE id = 1').get() as { code: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', 'The facility record is missing from the database.');
+  return row.code;
+}

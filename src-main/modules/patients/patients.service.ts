@@ -1,0 +1,311 @@
+// Registration and correction of patients (issue 5 §1, §2, §6): rules, then one transaction with the patient,
+// its search document, its history, its outbox row and its audit row.
+import { and, count, eq } from 'drizzle-orm';
+import { AppError, type FieldError } from '../../../shared/contract';
+import { localDate } from '../../../shared/clinical';
+import { uuidv7 } from '../../../shared/ids';
+import type { ParsedPatientDraft, PatientRecord } from '../../../shared/contract/channels/patients';
+import {
+  birthDateProblem,
+  estimatedBirthDate,
+  isUnderFive,
+} from '../../../shared/contract/channels/patient-rules';
+import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import type { OpenDatabase } from '../../core/state';
+import { patients, referrals, visits } from '../../db/schema';
+import { appendAudit } from '../audit/audit.service';
+import { findDuplicates } from './duplicates';
+import {
+  afterPatientWrite,
+  allocateRegistrationNumber,
+  facilityCode,
+  nextSearchRowid,
+  requirePatient,
+  toRecord,
+  type PatientRow,
+} from './patients.repo';
+import { appendHistory, assertCanCorrect, assertVersion, diffFields, type Actor } from './records';
+
+/** The stored values a draft gives, once its birth date is settled. */
+export type PatientValues = Pick<
+  PatientRow,
+  | 'givenName'
+  | 'familyName'
+  | 'otherNames'
+  | 'sex'
+  | 'birthDate'
+  | 'birthDateEstimated'
+  | 'phone'
+  | 'village'
+  | 'district'
+  | 'nationalId'
+  | 'caregiverName'
+  | 'caregiverRelationship'
+  | 'caregiverPhone'
+  | 'caregiverNoPhone'
+  | 'allergies'
+  | 'notes'
+>;
+
+/** Who the person is: correcting these is a correction (author within 24 h, or a manager). */
+const IDENTITY_FIELDS = [
+  'givenName',
+  'familyName',
+  'otherNames',
+  'sex',
+  'birthDate',
+  'birthDateEstimated',
+  'nationalId',
+] as const;
+/** How to reach and care for them: kept up to date by anyone who registers patients, with history. */
+const CONTACT_FIELDS = [
+  'phone',
+  'village',
+  'district',
+  'caregiverName',
+  'caregiverRelationship',
+  'caregiverPhone',
+  'caregiverNoPhone',
+  'allergies',
+  'notes',
+] as const;
+const ALL_FIELDS = [...IDENTITY_FIELDS, ...CONTACT_FIELDS];
+
+function invalid(fields: FieldError[]): never {
+  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
+}
+
+/** Applies the rules that need today's date; returns the values to store or a VALIDATION naming each field. */
+export function resolveDraft(draft: ParsedPatientDraft, today: string): PatientValues {
+  const fields: FieldError[] = [];
+  const birthDate = draft.age ? estimatedBirthDate(draft.age, today) : (draft.birthDate ?? '');
+  const problem = birthDateProblem(birthDate, today);
+  if (problem) fields.push({ path: draft.age ? 'age' : 'birthDate', message: problem });
+  if (!problem && isUnderFive(birthDate, today)) {
+    const needed = 'is required for a child under 5';
+    if (!draft.caregiverName) fields.push({ path: 'caregiverName', message: needed });
+    if (!draft.caregiverRelationship) fields.push({ path: 'caregiverRelationship', message: needed });
+    if (!draft.caregiverPhone && !draft.caregiverNoPhone) {
+      fields.push({ path: 'caregiverPhone', message: `${needed} (or tick "the caregiver has no phone")` });
+    }
+  }
+  if (fields.length > 0) invalid(fields);
+  return {
+    givenName: draft.givenName,
+    familyName: draft.familyName,
+    otherNames: draft.otherNames,
+    sex: draft.sex,
+    birthDate,
+    birthDateEstimated: draft.age ? true : draft.birthDateEstimated,
+    phone: draft.phone,
+    village: draft.village,
+    district: draft.district,
+    nationalId: draft.nationalId,
+    caregiverName: draft.caregiverName,
+    caregiverRelationship: draft.caregiverRelationship,
+    caregiverPhone: draft.caregiverPhone,
+    caregiverNoPhone: draft.caregiverPhone ? false : draft.caregiverNoPhone,
+    allergies: draft.allergies,
+    notes: draft.notes,
+  };
+}
+
+/** Inserts one patient with its number, search document, outbox and audit rows; call inside a transaction. */
+export function insertPatient(
+  open: OpenDatabase,
+  actor: Actor,
+  values: PatientValues,
+  now: Date,
+): PatientRow {
+  const { sqlite, db } = open;
+  const at = now.toISOString();
+  const today = localDate(now);
+  const row: PatientRow = {
+    id: uuidv7(now.getTime()),
+    registrationNumber: allocateRegistrationNumber(sqlite, facilityCode(sqlite), today.slice(0, 4)),
+    ...values,
+    registeredOn: today,
+    mergedInto: null,
+    searchRowid: nextSearchRowid(sqlite),
+    createdAt: at,
+    createdBy: actor.userId,
+    updatedAt: at,
+    updatedBy: actor.userId,
+    version: 1,
+    voided: false,
+    voidReason: null,
+  };
+  db.insert(patients).values(row).run();
+  afterPatientWrite(sqlite, row, at);
+  appendAudit(
+    sqlite,
+    {
+      userId: actor.userId,
+      role: actor.role,
+      action: 'patient.create',
+      entity: 'patient',
+      entityId: row.id,
+      patientId: row.id,
+    },
+    at,
+  );
+  return row;
+}
+
+export function registerPatient(
+  open: OpenDatabase,
+  actor: Actor,
+  input: ParsedPatientDraft & { confirmNotDuplicate: boolean },
+  now: Date,
+): PatientRecord {
+  const today = localDate(now);
+  const values = resolveDraft(input, today);
+  return open.sqlite.transaction(() => {
+    if (!input.confirmNotDuplicate) {
+      const likely = findDuplicates(open.sqlite, values, today).filter((c) => c.likely);
+      if (likely.length > 0) {
+        const numbers = likely.map((c) => c.patient.registrationNumber).join(', ');
+        throw new AppError(
+          'CONFLICT',
+          `This may be a patient who is already registered (${numbers}). Open the existing record, or confirm that this is a different person.`,
+          [
+            {
+              path: 'confirmNotDuplicate',
+              message: `must be ticked to register a person who looks like ${numbers}`,
+            },
+          ],
+        );
+      }
+    }
+    return toRecord(insertPatient(open, actor, values, now));
+  })();
+}
+
+export function updatePatient(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; patient: ParsedPatientDraft },
+  now: Date,
+): PatientRecord {
+  const { sqlite, db } = open;
+  const values = resolveDraft(input.patient, localDate(now));
+  return sqlite.transaction(() => {
+    const before = requireChangeable(open, input.id);
+    assertVersion(before.version, input.expectedVersion, 'patient record');
+    const changes = diffFields<PatientValues>(before, values, ALL_FIELDS);
+    if (changes.length === 0) return toRecord(before);
+    if (changes.some((c) => (IDENTITY_FIELDS as readonly string[]).includes(c.field))) {
+      assertCanCorrect(before, actor, now, 'patient record');
+    }
+    const at = now.toISOString();
+    const after: PatientRow = {
+      ...before,
+      ...values,
+      version: before.version + 1,
+      updatedAt: at,
+      updatedBy: actor.userId,
+    };
+    db.update(patients).set(after).where(eq(patients.id, before.id)).run();
+    appendHistory(sqlite, {
+      entity: 'patient',
+      entityId: before.id,
+      version: after.version,
+      action: 'update',
+      changes,
+      at,
+      by: actor.userId,
+    });
+    afterPatientWrite(sqlite, after, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'patient.update',
+        entity: 'patient',
+        entityId: before.id,
+        patientId: before.id,
+        detail: `fields=${changes.map((c) => c.field).join(',')}`,
+      },
+      at,
+    );
+    return toRecord(after);
+  })();
+}
+
+export function voidPatient(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; reason: string },
+  now: Date,
+): PatientRecord {
+  const { sqlite, db } = open;
+  return sqlite.transaction(() => {
+    const before = requireChangeable(open, input.id);
+    assertVersion(before.version, input.expectedVersion, 'patient record');
+    assertCanCorrect(before, actor, now, 'patient record');
+    const activeVisits = db
+      .select({ n: count() })
+      .from(visits)
+      .where(and(eq(visits.patientId, before.id), eq(visits.voided, false)))
+      .get()!.n;
+    const activeReferrals = db
+      .select({ n: count() })
+      .from(referrals)
+      .where(and(eq(referrals.patientId, before.id), eq(referrals.voided, false)))
+      .get()!.n;
+    if (activeVisits + activeReferrals > 0) {
+      throw new AppError(
+        'CONFLICT',
+        `This patient has ${activeVisits} visit(s) and ${activeReferrals} referral(s). Void those first, or ask a manager to merge this record into the right patient.`,
+      );
+    }
+    const at = now.toISOString();
+    const after: PatientRow = {
+      ...before,
+      voided: true,
+      voidReason: input.reason,
+      version: before.version + 1,
+      updatedAt: at,
+      updatedBy: actor.userId,
+    };
+    db.update(patients).set(after).where(eq(patients.id, before.id)).run();
+    appendHistory(sqlite, {
+      entity: 'patient',
+      entityId: before.id,
+      version: after.version,
+      action: 'void',
+      changes: [{ field: 'voided', from: false, to: true }],
+      reason: input.reason,
+      at,
+      by: actor.userId,
+    });
+    afterPatientWrite(sqlite, after, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'patient.void',
+        entity: 'patient',
+        entityId: before.id,
+        patientId: before.id,
+      },
+      at,
+    );
+    return toRecord(after);
+  })();
+}
+
+/** A patient that can still be corrected: not voided, not merged away. */
+function requireChangeable(open: OpenDatabase, id: string): PatientRow {
+  const row = requirePatient(open.db, id);
+  if (row.mergedInto) {
+    throw new AppError(
+      'CONFLICT',
+      'This record was merged into another one; correct the surviving record instead.',
+    );
+  }
+  if (row.voided) throw new AppError('CONFLICT', 'This patient record is voided and cannot be changed.');
+  return row;
+}

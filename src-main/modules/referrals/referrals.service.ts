@@ -1,0 +1,325 @@
+// Referrals (issue 5 §7): a patient sent to a directory facility with reason and urgency, open until the
+// feedback comes back. Feedback and voiding keep a history; every change travels to the server.
+import { eq } from 'drizzle-orm';
+import { daysBetween, localDate } from '../../../shared/clinical';
+import { AppError, type FieldError } from '../../../shared/contract';
+import type { OpenReferral, ReferralRecord } from '../../../shared/contract/channels/referrals';
+import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { uuidv7 } from '../../../shared/ids';
+import type { OpenDatabase } from '../../core/state';
+import { referrals, visits } from '../../db/schema';
+import { enqueueStored } from '../../sync/outbox';
+import { appendAudit } from '../audit/audit.service';
+import { requireFacility } from '../directory/directory.service';
+import { requireActivePatient } from '../patients/patients.repo';
+import { appendHistory, assertCanCorrect, assertVersion, type Actor } from '../patients/records';
+import { stmt } from '../patients/sql';
+
+type Row = typeof referrals.$inferSelect;
+
+function invalid(fields: FieldError[]): never {
+  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
+}
+
+const RECORD_SQL = `
+  SELECT r.*, f.name AS facility_name, f.type AS facility_type, f.phone AS facility_phone
+  FROM referrals r JOIN directory_facilities f ON f.id = r.to_facility_id`;
+
+interface JoinedRow {
+  id: string;
+  patient_id: string;
+  visit_id: string | null;
+  to_facility_id: string;
+  referral_date: string;
+  reason: string;
+  urgency: ReferralRecord['urgency'];
+  status: ReferralRecord['status'];
+  feedback_date: string | null;
+  feedback_outcome: ReferralRecord['feedbackOutcome'];
+  feedback_notes: string;
+  version: number;
+  voided: number;
+  void_reason: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+  facility_name: string;
+  facility_type: ReferralRecord['facilityType'];
+  facility_phone: string;
+}
+
+function fromJoined(r: JoinedRow): ReferralRecord {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    visitId: r.visit_id,
+    toFacilityId: r.to_facility_id,
+    facilityName: r.facility_name,
+    facilityType: r.facility_type,
+    facilityPhone: r.facility_phone,
+    referralDate: r.referral_date,
+    reason: r.reason,
+    urgency: r.urgency,
+    status: r.status,
+    feedbackDate: r.feedback_date,
+    feedbackOutcome: r.feedback_outcome,
+    feedbackNotes: r.feedback_notes,
+    version: r.version,
+    voided: r.voided === 1,
+    voidReason: r.void_reason,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+export function getReferral(open: OpenDatabase, id: string): ReferralRecord {
+  const row = stmt(open.sqlite, `${RECORD_SQL} WHERE r.id = ?`).get(id) as JoinedRow | undefined;
+  if (!row)
+    throw new AppError('NOT_FOUND', 'This referral was not found.', [
+      { path: 'id', message: 'is not a known referral' },
+    ]);
+  return fromJoined(row);
+}
+
+function requireRow(open: OpenDatabase, id: string): Row {
+  const row = open.db.select().from(referrals).where(eq(referrals.id, id)).get();
+  if (!row)
+    throw new AppError('NOT_FOUND', 'This referral was not found.', [
+      { path: 'id', message: 'is not a known referral' },
+    ]);
+  if (row.voided) throw new AppError('CONFLICT', 'This referral is voided and cannot be changed.');
+  return row;
+}
+
+export function createReferral(
+  open: OpenDatabase,
+  actor: Actor,
+  input: {
+    patientId: string;
+    visitId: string | null;
+    toFacilityId: string;
+    referralDate: string;
+    reason: string;
+    urgency: Row['urgency'];
+  },
+  now: Date,
+): ReferralRecord {
+  const at = now.toISOString();
+  const today = localDate(now);
+  return open.sqlite.transaction(() => {
+    const patient = requireActivePatient(open.db, input.patientId);
+    const facility = requireFacility(open, input.toFacilityId, 'toFacilityId');
+    const fields: FieldError[] = [];
+    if (!facility.active)
+      fields.push({ path: 'toFacilityId', message: 'is no longer active in the directory' });
+    if (input.referralDate > today) fields.push({ path: 'referralDate', message: 'is in the future' });
+    if (input.referralDate < patient.birthDate)
+      fields.push({ path: 'referralDate', message: "is before the patient's date of birth" });
+    if (input.visitId) {
+      const visit = open.db.select().from(visits).where(eq(visits.id, input.visitId)).get();
+      if (!visit || visit.voided || visit.patientId !== patient.id) {
+        fields.push({ path: 'visitId', message: 'is not a visit of this patient' });
+      }
+    }
+    if (fields.length > 0) invalid(fields);
+    const row: Row = {
+      id: uuidv7(now.getTime()),
+      patientId: patient.id,
+      visitId: input.visitId,
+      toFacilityId: facility.id,
+      referralDate: input.referralDate,
+      reason: input.reason,
+      urgency: input.urgency,
+      status: 'open',
+      feedbackDate: null,
+      feedbackOutcome: null,
+      feedbackNotes: '',
+      createdAt: at,
+      createdBy: actor.userId,
+      updatedAt: at,
+      updatedBy: actor.userId,
+      version: 1,
+      voided: false,
+      voidReason: null,
+    };
+    open.db.insert(referrals).values(row).run();
+    enqueueStored(open.sqlite, 'referral', 'referrals', row.id, at);
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'referral.create',
+        entity: 'referral',
+        entityId: row.id,
+        patientId: row.patientId,
+      },
+      at,
+    );
+    return getReferral(open, row.id);
+  })();
+}
+
+export function recordFeedback(
+  open: OpenDatabase,
+  actor: Actor,
+  input: {
+    id: string;
+    expectedVersion: number;
+    feedbackDate: string;
+    outcome: NonNullable<Row['feedbackOutcome']>;
+    notes: string;
+  },
+  now: Date,
+): ReferralRecord {
+  const at = now.toISOString();
+  return open.sqlite.transaction(() => {
+    const before = requireRow(open, input.id);
+    assertVersion(before.version, input.expectedVersion, 'referral');
+    // Feedback already recorded is a correction: its author within 24 hours, or a manager.
+    if (before.status === 'closed')
+      assertCanCorrect({ createdBy: before.updatedBy, createdAt: before.updatedAt }, actor, now, 'feedback');
+    const fields: FieldError[] = [];
+    if (input.feedbackDate > localDate(now))
+      fields.push({ path: 'feedbackDate', message: 'is in the future' });
+    if (input.feedbackDate < before.referralDate) {
+      fields.push({ path: 'feedbackDate', message: `is before the referral date (${before.referralDate})` });
+    }
+    if (fields.length > 0) invalid(fields);
+    const after: Row = {
+      ...before,
+      status: 'closed',
+      feedbackDate: input.feedbackDate,
+      feedbackOutcome: input.outcome,
+      feedbackNotes: input.notes,
+      version: before.version + 1,
+      updatedAt: at,
+      updatedBy: actor.userId,
+    };
+    open.db.update(referrals).set(after).where(eq(referrals.id, before.id)).run();
+    const changes = (['status', 'feedbackDate', 'feedbackOutcome', 'feedbackNotes'] as const)
+      .filter((f) => before[f] !== after[f])
+      .map((f) => ({ field: f, from: before[f], to: after[f] }));
+    appendHistory(open.sqlite, {
+      entity: 'referral',
+      entityId: before.id,
+      version: after.version,
+      action: 'update',
+      changes,
+      at,
+      by: actor.userId,
+    });
+    enqueueStored(open.sqlite, 'referral', 'referrals', before.id, at);
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'referral.feedback',
+        entity: 'referral',
+        entityId: before.id,
+        patientId: before.patientId,
+      },
+      at,
+    );
+    return getReferral(open, before.id);
+  })();
+}
+
+export function voidReferral(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; reason: string },
+  now: Date,
+): ReferralRecord {
+  const at = now.toISOString();
+  return open.sqlite.transaction(() => {
+    const before = requireRow(open, input.id);
+    assertVersion(before.version, input.expectedVersion, 'referral');
+    assertCanCorrect(before, actor, now, 'referral');
+    const after: Row = {
+      ...before,
+      voided: true,
+      voidReason: input.reason,
+      version: before.version + 1,
+      updatedAt: at,
+      updatedBy: actor.userId,
+    };
+    open.db.update(referrals).set(after).where(eq(referrals.id, before.id)).run();
+    appendHistory(open.sqlite, {
+      entity: 'referral',
+      entityId: before.id,
+      version: after.version,
+      action: 'void',
+      changes: [{ field: 'voided', from: false, to: true }],
+      reason: input.reason,
+      at,
+      by: actor.userId,
+    });
+    enqueueStored(open.sqlite, 'referral', 'referrals', before.id, at);
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'referral.void',
+        entity: 'referral',
+        entityId: before.id,
+        patientId: before.patientId,
+      },
+      at,
+    );
+    return getReferral(open, before.id);
+  })();
+}
+
+const URGENCY_ORDER = `CASE r.urgency WHEN 'emergency' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`;
+
+export function listOpenReferrals(
+  open: OpenDatabase,
+  filter: { urgency?: Row['urgency'] | undefined; limit: number },
+  now: Date,
+): { referrals: OpenReferral[]; total: number } {
+  const today = localDate(now);
+  const where = `WHERE r.status = 'open' AND r.voided = 0 AND p.voided = 0 AND (@urgency IS NULL OR r.urgency = @urgency)`;
+  const rows = stmt(
+    open.sqlite,
+    `SELECT r.*, f.name AS facility_name, f.type AS facility_type, f.phone AS facility_phone,
+            p.registration_number, p.given_name, p.family_name, p.phone AS patient_phone, p.caregiver_phone
+     FROM referrals r
+     JOIN directory_facilities f ON f.id = r.to_facility_id
+     JOIN patients p ON p.id = r.patient_id
+     ${where} ORDER BY ${URGENCY_ORDER}, r.referral_date, r.created_at LIMIT @limit`,
+  ).all({ urgency: filter.urgency ?? null, limit: filter.limit }) as (JoinedRow & {
+    registration_number: string;
+    given_name: string;
+    family_name: string;
+    patient_phone: string;
+    caregiver_phone: string;
+  })[];
+  const total = (
+    stmt(
+      open.sqlite,
+      `SELECT count(*) AS n FROM referrals r JOIN patients p ON p.id = r.patient_id ${where}`,
+    ).get({
+      urgency: filter.urgency ?? null,
+    }) as { n: number }
+  ).n;
+  return {
+    total,
+    referrals: rows.map((r) => ({
+      ...fromJoined(r),
+      patient: {
+        registrationNumber: r.registration_number,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        phone: r.patient_phone,
+        caregiverPhone: r.caregiver_phone,
+      },
+      daysOpen: Math.max(0, daysBetween(r.referral_date, today)),
+    })),
+  };
+}

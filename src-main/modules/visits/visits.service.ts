@@ -1,0 +1,304 @@
+// Visits (issue 5 §5, §6): recorded by the signed-in clinician, numbers computed by the core, corrections with
+// history, voiding with a reason, all in one transaction with their outbox and audit rows.
+import { eq } from 'drizzle-orm';
+import { localDate } from '../../../shared/clinical';
+import { AppError } from '../../../shared/contract';
+import type { VisitRecord } from '../../../shared/contract/channels/visits';
+import { uuidv7 } from '../../../shared/ids';
+import type { OpenDatabase } from '../../core/state';
+import type { Sqlite } from '../../db/open';
+import { patients, users, visits } from '../../db/schema';
+import { enqueueStored } from '../../sync/outbox';
+import { appendAudit } from '../audit/audit.service';
+import { afterPatientWrite, requireActivePatient, type PatientRow } from '../patients/patients.repo';
+import { appendHistory, assertCanCorrect, assertVersion, diffFields, type Actor } from '../patients/records';
+import { parseJson } from '../patients/sql';
+import { assessVisit, type ParsedVisitFields, type VisitNumbers } from './measure';
+
+export type VisitRow = typeof visits.$inferSelect;
+
+/** The columns a person fills in (compared for the history of a correction). */
+const ENTERED = [
+  'visitDate',
+  'type',
+  'weightKg',
+  'lengthCm',
+  'measured',
+  'muacMm',
+  'oedema',
+  'temperatureC',
+  'pulseBpm',
+  'respiratoryRate',
+  'systolic',
+  'diastolic',
+  'hbGdl',
+  'glucoseMmolL',
+  'complaints',
+  'diagnoses',
+  'treatment',
+  'medicines',
+  'notes',
+  'nextAppointment',
+] as const;
+
+export function toVisitRecord(row: VisitRow, clinicianName: string | null): VisitRecord {
+  return {
+    ...row,
+    oedema: row.oedema ?? 'none',
+    clinicianName,
+    diagnoses: parseJson(row.diagnoses, []),
+    medicines: parseJson(row.medicines, []),
+    nutritionCriteria: parseJson(row.nutritionCriteria, []),
+    anthropometryFlags: parseJson(row.anthropometryFlags, []),
+    implausibleConfirmed: parseJson(row.implausibleConfirmed, []),
+  };
+}
+
+function protocolOf(sqlite: Sqlite): string {
+  const row = sqlite.prepare('SELECT protocol_profile AS p FROM facility WHERE id = 1').get() as
+    { p: string } | undefined;
+  return row?.p ?? 'who-2013';
+}
+
+function columnsOf(v: ParsedVisitFields, n: VisitNumbers) {
+  return {
+    visitDate: v.visitDate,
+    type: v.type,
+    weightKg: v.weightKg,
+    lengthCm: v.lengthCm,
+    measured: v.measured,
+    muacMm: v.muacMm,
+    oedema: v.oedema,
+    temperatureC: v.temperatureC,
+    pulseBpm: v.pulseBpm,
+    respiratoryRate: v.respiratoryRate,
+    systolic: v.systolic,
+    diastolic: v.diastolic,
+    hbGdl: v.hbGdl,
+    glucoseMmolL: v.glucoseMmolL,
+    complaints: v.complaints,
+    diagnoses: JSON.stringify(v.diagnoses),
+    treatment: v.treatment,
+    medicines: JSON.stringify(v.medicines),
+    notes: v.notes,
+    nextAppointment: v.nextAppointment,
+    ageDays: n.ageDays,
+    whz: n.whz,
+    waz: n.waz,
+    haz: n.haz,
+    bmiz: n.bmiz,
+    muacz: n.muacz,
+    lengthUsedCm: n.lengthUsedCm,
+    nutritionStatus: n.nutritionStatus,
+    nutritionCriteria: JSON.stringify(n.nutritionCriteria),
+    anthropometryFlags: JSON.stringify(n.anthropometryFlags),
+    implausibleConfirmed: JSON.stringify(n.implausibleConfirmed),
+  };
+}
+
+function clinicianName(open: OpenDatabase, id: string | null): string | null {
+  if (!id) return null;
+  return open.db.select({ n: users.fullName }).from(users).where(eq(users.id, id)).get()?.n ?? null;
+}
+
+/** Patient-level allergies typed on a visit form update the patient (with history), in the visit's transaction. */
+function applyAllergies(
+  open: OpenDatabase,
+  actor: Actor,
+  patient: PatientRow,
+  allergies: string | undefined,
+  at: string,
+): void {
+  if (allergies === undefined || allergies === patient.allergies) return;
+  const after: PatientRow = {
+    ...patient,
+    allergies,
+    version: patient.version + 1,
+    updatedAt: at,
+    updatedBy: actor.userId,
+  };
+  open.db.update(patients).set(after).where(eq(patients.id, patient.id)).run();
+  appendHistory(open.sqlite, {
+    entity: 'patient',
+    entityId: patient.id,
+    version: after.version,
+    action: 'update',
+    changes: [{ field: 'allergies', from: patient.allergies, to: allergies }],
+    at,
+    by: actor.userId,
+  });
+  afterPatientWrite(open.sqlite, after, at);
+  appendAudit(
+    open.sqlite,
+    {
+      userId: actor.userId,
+      role: actor.role,
+      action: 'patient.update',
+      entity: 'patient',
+      entityId: patient.id,
+      patientId: patient.id,
+      detail: 'fields=allergies',
+    },
+    at,
+  );
+}
+
+export function createVisit(
+  open: OpenDatabase,
+  actor: Actor,
+  input: ParsedVisitFields & { patientId: string },
+  now: Date,
+): VisitRecord {
+  const { sqlite, db } = open;
+  const at = now.toISOString();
+  return sqlite.transaction(() => {
+    const patient = requireActivePatient(db, input.patientId);
+    const numbers = assessVisit(patient, input, localDate(now), protocolOf(sqlite));
+    const row: VisitRow = {
+      id: uuidv7(now.getTime()),
+      patientId: patient.id,
+      clinicianId: actor.userId,
+      ...columnsOf(input, numbers),
+      createdAt: at,
+      createdBy: actor.userId,
+      updatedAt: at,
+      updatedBy: actor.userId,
+      version: 1,
+      voided: false,
+      voidReason: null,
+    };
+    db.insert(visits).values(row).run();
+    applyAllergies(open, actor, patient, input.allergies, at);
+    enqueueStored(sqlite, 'visit', 'visits', row.id, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'visit.create',
+        entity: 'visit',
+        entityId: row.id,
+        patientId: row.patientId,
+      },
+      at,
+    );
+    return toVisitRecord(row, clinicianName(open, actor.userId));
+  })();
+}
+
+function requireVisit(open: OpenDatabase, id: string): VisitRow {
+  const row = open.db.select().from(visits).where(eq(visits.id, id)).get();
+  if (!row)
+    throw new AppError('NOT_FOUND', 'This visit was not found.', [
+      { path: 'id', message: 'is not a known visit' },
+    ]);
+  return row;
+}
+
+export function getVisit(open: OpenDatabase, id: string): VisitRecord {
+  const row = requireVisit(open, id);
+  return toVisitRecord(row, clinicianName(open, row.clinicianId));
+}
+
+export function updateVisit(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; visit: ParsedVisitFields },
+  now: Date,
+): VisitRecord {
+  const { sqlite, db } = open;
+  const at = now.toISOString();
+  return sqlite.transaction(() => {
+    const before = requireVisit(open, input.id);
+    if (before.voided) throw new AppError('CONFLICT', 'This visit is voided and cannot be changed.');
+    assertVersion(before.version, input.expectedVersion, 'visit');
+    assertCanCorrect(before, actor, now, 'visit');
+    const patient = requireActivePatient(db, before.patientId, 'id');
+    const numbers = assessVisit(patient, input.visit, localDate(now), protocolOf(sqlite));
+    const next = columnsOf(input.visit, numbers);
+    const changes = diffFields({ ...before }, { ...before, ...next }, ENTERED);
+    const allergiesChange =
+      input.visit.allergies !== undefined && input.visit.allergies !== patient.allergies;
+    if (changes.length === 0 && !allergiesChange)
+      return toVisitRecord(before, clinicianName(open, before.clinicianId));
+    let after = before;
+    if (changes.length > 0) {
+      after = { ...before, ...next, version: before.version + 1, updatedAt: at, updatedBy: actor.userId };
+      db.update(visits).set(after).where(eq(visits.id, before.id)).run();
+      appendHistory(sqlite, {
+        entity: 'visit',
+        entityId: before.id,
+        version: after.version,
+        action: 'update',
+        changes,
+        at,
+        by: actor.userId,
+      });
+      enqueueStored(sqlite, 'visit', 'visits', before.id, at);
+      appendAudit(
+        sqlite,
+        {
+          userId: actor.userId,
+          role: actor.role,
+          action: 'visit.update',
+          entity: 'visit',
+          entityId: before.id,
+          patientId: before.patientId,
+          detail: `fields=${changes.map((c) => c.field).join(',')}`,
+        },
+        at,
+      );
+    }
+    applyAllergies(open, actor, patient, input.visit.allergies, at);
+    return toVisitRecord(after, clinicianName(open, after.clinicianId));
+  })();
+}
+
+export function voidVisit(
+  open: OpenDatabase,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; reason: string },
+  now: Date,
+): VisitRecord {
+  const { sqlite, db } = open;
+  const at = now.toISOString();
+  return sqlite.transaction(() => {
+    const before = requireVisit(open, input.id);
+    if (before.voided) throw new AppError('CONFLICT', 'This visit is already voided.');
+    assertVersion(before.version, input.expectedVersion, 'visit');
+    assertCanCorrect(before, actor, now, 'visit');
+    const after: VisitRow = {
+      ...before,
+      voided: true,
+      voidReason: input.reason,
+      version: before.version + 1,
+      updatedAt: at,
+      updatedBy: actor.userId,
+    };
+    db.update(visits).set(after).where(eq(visits.id, before.id)).run();
+    appendHistory(sqlite, {
+      entity: 'visit',
+      entityId: before.id,
+      version: after.version,
+      action: 'void',
+      changes: [{ field: 'voided', from: false, to: true }],
+      reason: input.reason,
+      at,
+      by: actor.userId,
+    });
+    enqueueStored(sqlite, 'visit', 'visits', before.id, at);
+    appendAudit(
+      sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: 'visit.void',
+        entity: 'visit',
+        entityId: before.id,
+        patientId: before.patientId,
+      },
+      at,
+    );
+    return toVisitRecord(after, clinicianName(open, after.clinicianId));
+  })();
+}
