@@ -16,6 +16,9 @@ import type { Actor } from '../patients/records';
 import { CsvError, csvCell, parseCsv } from './csv';
 import { COLUMNS, EXAMPLE_ROW, columnOfPath, headerIndex, rowToDraft } from './patient-columns';
 
+/** Errors of a row in the order of the template's columns (whole-row errors first). */
+const columnOrder = (column: string) => (column === '' ? -1 : COLUMNS.findIndex((c) => c.name === column));
+
 /** More rows than any facility register: split the file. */
 export const MAX_ROWS = 20_000;
 const MAX_LISTED_ERRORS = 500;
@@ -112,8 +115,12 @@ export function checkImport(open: OpenDatabase, csv: string, now: Date): ImportC
       rowErrors.push({ row: record.row, column: '', message: "is the template's example row: delete it" });
     const parsed = patientDraft.safeParse(draft);
     if (!parsed.success) {
-      for (const f of fieldErrorsOf(parsed.error))
-        rowErrors.push({ row: record.row, column: columnOfPath(f.path), message: f.message });
+      // A cell that could not be read is reported once, not again as a missing field.
+      const read = new Set(problems.map((p) => p.column));
+      for (const f of fieldErrorsOf(parsed.error)) {
+        const column = columnOfPath(f.path);
+        if (!read.has(column)) rowErrors.push({ row: record.row, column, message: f.message });
+      }
     } else if (rowErrors.length === 0) {
       try {
         values = resolveDraft(parsed.data, today);
@@ -123,7 +130,7 @@ export function checkImport(open: OpenDatabase, csv: string, now: Date): ImportC
           rowErrors.push({ row: record.row, column: columnOfPath(f.path), message: f.message });
       }
     }
-    errors.push(...rowErrors);
+    errors.push(...rowErrors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)));
     rows.push({
       row: record.row,
       values: rowErrors.length === 0 ? values : null,
