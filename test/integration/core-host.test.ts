@@ -65,7 +65,13 @@ describe('core host: the core behind a worker thread', () => {
       counts: unknown;
     };
     expect(summary.facility).toEqual(FACILITY);
-    expect(summary.counts).toEqual({ activeStaff: 1, signInsToday: 2 });
+    expect(summary.counts).toEqual({
+      activeStaff: 1,
+      signInsToday: 2,
+      patients: 0,
+      visitsToday: 0,
+      openReferrals: 0,
+    });
     // Sessions belong to connections: another window is not signed in.
     expect(await host.dispatch('8', 'home.summary', {})).toMatchObject({
       ok: false,

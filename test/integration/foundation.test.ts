@@ -17,7 +17,13 @@ describe('first-run setup, sign-in and the home summary', () => {
     expect(status.schemaVersion).toBeGreaterThan(0);
     const summary = unwrap(await core.call('c1', 'home.summary', {}));
     expect(summary.facility).toEqual(FACILITY);
-    expect(summary.counts).toEqual({ activeStaff: 1, signInsToday: 1 });
+    expect(summary.counts).toEqual({
+      activeStaff: 1,
+      signInsToday: 1,
+      patients: 0,
+      visitsToday: 0,
+      openReferrals: 0,
+    });
   });
 
   it('refuses a second setup on the same data folder', async () => {

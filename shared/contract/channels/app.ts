@@ -39,11 +39,9 @@ export const appChannels = {
           .object({
             name: requiredText(120),
             code: requiredText(32).pipe(
-              z
-                .string()
-                .regex(/^[A-Za-z0-9._-]+$/, {
-                  error: 'may use only letters, digits, dot, dash and underscore',
-                }),
+              z.string().regex(/^[A-Za-z0-9._-]+$/, {
+                error: 'may use only letters, digits, dot, dash and underscore',
+              }),
             ),
             district: text(120),
             country: text(120),
@@ -74,6 +72,12 @@ export const appChannels = {
       counts: z.object({
         activeStaff: z.number().int(),
         signInsToday: z.number().int(),
+        /** Registered patients (not voided, not merged away). */
+        patients: z.number().int(),
+        /** Visits dated today (the facility's calendar day). */
+        visitsToday: z.number().int(),
+        /** Referrals still waiting for feedback. */
+        openReferrals: z.number().int(),
       }),
     }),
   }),

@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/contract';
 import type { HandlerSlice } from '../../core/handler';
 import { auditLog, facility, users } from '../../db/schema';
 import { systemStatus } from './system.service';
+import { localDate } from '../../../shared/clinical';
+import { registerCounts } from '../patients/counts';
 
 export const facilityHandlers: HandlerSlice<'home.summary' | 'system.status'> = {
   'system.status': (_input, ctx) => systemStatus(ctx.database().sqlite),
@@ -21,7 +23,7 @@ export const facilityHandlers: HandlerSlice<'home.summary' | 'system.status'> = 
         .get()?.n ?? 0;
     return {
       facility: { name: row.name, code: row.code, district: row.district, country: row.country },
-      counts: { activeStaff, signInsToday },
+      counts: { activeStaff, signInsToday, ...registerCounts(ctx.database().sqlite, localDate(ctx.now)) },
     };
   },
 };

@@ -102,6 +102,8 @@ describe('visits', () => {
       ['2026-03-10', 9.1, 'wfh'],
     ]);
     expect(chart.timeline.map((t) => t.date)).toEqual(['2026-03-10', '2026-02-10']);
+    const home = await c.clinician.ok('home.summary', {});
+    expect(home.counts).toMatchObject({ patients: 1, visitsToday: 1, openReferrals: 0 });
   });
 
   it('asks for confirmation of implausible values and refuses impossible ones, naming the field and why', async () => {
