@@ -3,6 +3,7 @@ import { ancDatesCommand } from './anc-dates';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
 import { initCommand } from './init';
+import { patientsImportCommand, patientsSearchCommand, patientsTemplateCommand } from './patients';
 import { recoverCommand } from './recover';
 import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
@@ -25,6 +26,9 @@ export const commands: CliCommand[] = [
   auditVerifyCommand,
   backupCommand,
   initCommand,
+  patientsImportCommand,
+  patientsSearchCommand,
+  patientsTemplateCommand,
   recoverCommand,
   rekeyCommand,
   restoreCommand,
