@@ -3,6 +3,9 @@ import type { Failure } from '../../shared/contract';
 import { useState } from 'react';
 import { LoginScreen } from '../features/auth/LoginScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { ActivityWatcher } from '../features/lock/ActivityWatcher';
+import { ForcedPasswordScreen } from '../features/lock/ForcedPasswordScreen';
+import { LockScreen } from '../features/lock/LockScreen';
 import { DelayedProgress } from '../components/DelayedProgress';
 import { useI18n } from './i18n';
 import { CurrentScreen } from './screens';
@@ -35,8 +38,18 @@ export function App() {
     );
   } else if (!state.status.session) {
     content = <LoginScreen />;
+  } else if (state.status.session.locked) {
+    // The same user's PIN or password, or "switch user": nothing behind it shows (issue 4).
+    content = <LockScreen key={state.status.session.userId} session={state.status.session} />;
+  } else if (state.status.session.mustChangePassword) {
+    content = <ForcedPasswordScreen session={state.status.session} />;
   } else {
-    content = <CurrentScreen />;
+    content = (
+      <>
+        <ActivityWatcher />
+        <CurrentScreen />
+      </>
+    );
   }
 
   return (

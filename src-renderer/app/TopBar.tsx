@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../shared/contract';
 import { useQuery } from '../api/hooks';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SessionActions } from '../features/lock/SessionActions';
 import { useSession } from './session';
 
 /** App name (and facility once signed in), who is signed in, the language switch and sign-out. */
@@ -17,6 +18,7 @@ export function TopBar() {
         </Typography>
         {session ? <FacilityName /> : null}
         <Box sx={{ flexGrow: 1 }} />
+        {session ? <SessionActions session={session} /> : null}
         {session ? <SignedInUser session={session} /> : null}
         <LanguageSwitch />
       </Toolbar>

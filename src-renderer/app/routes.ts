@@ -5,4 +5,8 @@
  */
 export const routes = {
   home: '/home',
+  account: '/account',
+  'admin.users': '/admin/users',
+  'admin.audit': '/admin/audit',
+  'admin.backups': '/admin/backups',
 } as const;

@@ -1,6 +1,10 @@
 import { Box, Typography } from '@mui/material';
 import type { ComponentType } from 'react';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { AuditScreen } from '../features/admin/AuditScreen';
+import { BackupsScreen } from '../features/admin/BackupsScreen';
+import { UsersScreen } from '../features/admin/UsersScreen';
+import { AccountScreen } from '../features/lock/AccountScreen';
 import { useT } from './i18n';
 import { RouteLink, useRoute, type RouteName, type RouteParams } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -8,6 +12,10 @@ import { ErrorBoundary } from './ErrorBoundary';
 /** The component for each route of routes.ts; a route without a screen here is a type error. */
 const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } = {
   home: HomeScreen,
+  account: AccountScreen,
+  'admin.users': UsersScreen,
+  'admin.audit': AuditScreen,
+  'admin.backups': BackupsScreen,
 };
 
 /** The signed-in app's current screen, inside its own error boundary (reset by moving to another route). */

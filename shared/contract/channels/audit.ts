@@ -5,6 +5,8 @@ import { calendarDate, empty } from './common';
 export const auditFilter = z
   .object({
     userId: z.string().max(64).optional(),
+    /** Staff username (managers filter by name: they cannot list accounts). */
+    username: z.string().trim().toLowerCase().max(64).optional(),
     patientId: z.string().max(64).optional(),
     /** Exact action ("login.failed") or a prefix ending with a dot ("user."). */
     action: z.string().trim().max(64).optional(),

@@ -36,6 +36,15 @@ export const errorsEn = {
     'CareDesk cannot reach its database service. Check that CareDesk is still running, then try again.',
   'core.ipcUnreachable': 'CareDesk could not reach its data service. Please try again.',
   'core.badReply': 'CareDesk received an answer it could not read. Nothing was changed. Please try again.',
+  'core.mustChangePassword': 'Please change your temporary password first.',
+  'core.sessionLocked': 'CareDesk is locked. Unlock it with your PIN or password.',
+  'core.reauth': 'Please enter your password again to confirm this change.',
+  'core.tooManyUnlocks':
+    'Too many wrong attempts: the session was closed. Please sign in with your password.',
+  'core.badRecovery': 'The recovery code or the admin username is not correct.',
+  'core.selfDeactivate': 'You cannot deactivate your own account.',
+  'core.workingDatabase':
+    'This computer already has a working CareDesk database. Sign in as an administrator to restore over it.',
   'core.badToken':
     'The browser test host does not recognise this tab. Open the link printed by npm run dev:web.',
 

@@ -1,7 +1,9 @@
+import { adminEn } from './admin';
 import { authEn } from './auth';
 import { commonEn } from './common';
 import { errorsEn } from './errors';
 import { homeEn } from './home';
+import { lockEn } from './lock';
 import { setupEn } from './setup';
 
 /**
@@ -15,6 +17,8 @@ export const enParts = {
   setup: setupEn,
   auth: authEn,
   home: homeEn,
+  lock: lockEn,
+  admin: adminEn,
 } as const;
 
 export const en = {
@@ -23,4 +27,6 @@ export const en = {
   ...setupEn,
   ...authEn,
   ...homeEn,
+  ...lockEn,
+  ...adminEn,
 } as const;

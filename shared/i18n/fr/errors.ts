@@ -33,6 +33,16 @@ export const errorsFr: Translation<typeof errorsEn> = {
     'CareDesk ne parvient pas à joindre son service de base de données. Vérifiez que CareDesk fonctionne toujours, puis réessayez.',
   'core.ipcUnreachable': 'CareDesk n’a pas pu joindre son service de données. Veuillez réessayer.',
   'core.badReply': 'CareDesk a reçu une réponse illisible. Rien n’a été modifié. Veuillez réessayer.',
+  'core.mustChangePassword': 'Changez d’abord votre mot de passe temporaire.',
+  'core.sessionLocked':
+    'CareDesk est verrouillé. Déverrouillez-le avec votre code PIN ou votre mot de passe.',
+  'core.reauth': 'Entrez à nouveau votre mot de passe pour confirmer ce changement.',
+  'core.tooManyUnlocks':
+    'Trop de tentatives erronées : la session a été fermée. Connectez-vous avec votre mot de passe.',
+  'core.badRecovery': 'Le code de récupération ou l’identifiant administrateur est incorrect.',
+  'core.selfDeactivate': 'Vous ne pouvez pas désactiver votre propre compte.',
+  'core.workingDatabase':
+    'Cet ordinateur a déjà une base CareDesk qui fonctionne. Connectez-vous en administrateur pour la remplacer.',
   'core.badToken': 'L’hôte de test ne reconnaît pas cet onglet. Ouvrez le lien affiché par npm run dev:web.',
 
   'field.required': 'est obligatoire',

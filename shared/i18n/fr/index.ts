@@ -1,9 +1,11 @@
 import type { en } from '../en';
 import type { Translation } from '../types';
+import { adminFr } from './admin';
 import { authFr } from './auth';
 import { commonFr } from './common';
 import { errorsFr } from './errors';
 import { homeFr } from './home';
+import { lockFr } from './lock';
 import { setupFr } from './setup';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
@@ -13,4 +15,6 @@ export const fr: Translation<typeof en> = {
   ...setupFr,
   ...authFr,
   ...homeFr,
+  ...lockFr,
+  ...adminFr,
 };

@@ -3,6 +3,7 @@ import type { Sqlite } from '../../db/open';
 
 export interface AuditQuery {
   userId?: string | undefined;
+  username?: string | undefined;
   patientId?: string | undefined;
   action?: string | undefined;
   /** Local calendar dates, inclusive. */
@@ -22,6 +23,10 @@ function where(q: AuditQuery): { sql: string; params: unknown[] } {
   if (q.userId) {
     parts.push('a.user_id = ?');
     params.push(q.userId);
+  }
+  if (q.username) {
+    parts.push('u.username = ?');
+    params.push(q.username);
   }
   if (q.patientId) {
     parts.push('(a.patient_id = ? OR (a.entity = ? AND a.entity_id = ?))');

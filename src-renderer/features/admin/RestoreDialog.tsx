@@ -1,0 +1,84 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { Failure } from '../../../shared/contract';
+import { invoke } from '../../api/client';
+import { useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useReauth } from './ReauthDialog';
+
+/** Restore one backup file: opened with a password of its time or the recovery code; everyone signs in again. */
+export function RestoreDialog({ file, onClose }: { file: string | null; onClose(): void }) {
+  const t = useT();
+  const { refresh } = useSession();
+  const { guarded, dialog } = useReauth();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = file?.split(/[\\/]/).pop() ?? '';
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    const credentials = recoveryCode.trim()
+      ? ({ kind: 'recovery', recoveryCode } as const)
+      : ({ kind: 'password', username, password } as const);
+    const result = await guarded(() => invoke('backup.restore', { file, credentials }));
+    setBusy(false);
+    setPassword('');
+    if (!result.ok) {
+      setFailure(result);
+      return;
+    }
+    onClose();
+    await refresh();
+  };
+
+  return (
+    <>
+      <Dialog open={file !== null} onClose={onClose} aria-labelledby="restore-title" maxWidth="sm" fullWidth>
+        <DialogTitle id="restore-title">{t('backups.restoreTitle', { file: name })}</DialogTitle>
+        <DialogContent>
+          <Typography sx={{ mb: 2 }}>{t('backups.restoreBody')}</Typography>
+          <Stack spacing={2}>
+            <TextField
+              label={t('backups.restoreUser')}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+            <TextField
+              type="password"
+              label={t('backups.restorePassword')}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <TextField
+              label={t('backups.recoveryCode')}
+              value={recoveryCode}
+              onChange={(e) => setRecoveryCode(e.target.value)}
+            />
+          </Stack>
+          <ErrorAlert failure={failure} sx={{ mt: 2 }} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>{t('admin.cancel')}</Button>
+          <Button variant="contained" color="warning" disabled={busy} onClick={() => void submit()}>
+            {t('backups.restoreNow')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {dialog}
+    </>
+  );
+}

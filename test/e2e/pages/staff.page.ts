@@ -1,0 +1,93 @@
+import type { Locator } from 'playwright-core';
+import { BasePage } from './base.page';
+
+/** The app bar's session buttons and the administration menu. */
+export class SessionMenuPage extends BasePage {
+  async openStaffAccounts(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('admin.menu') }).click();
+    await this.page.getByRole('menuitem', { name: this.t('admin.users') }).click();
+  }
+
+  async openMyAccount(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('account.menu') }).click();
+  }
+
+  lockButton(): Locator {
+    return this.page.getByRole('button', { name: this.t('lock.lockNow'), exact: true });
+  }
+}
+
+/** Staff accounts (admin): create an account and read its temporary password, shown once. */
+export class UsersPage extends BasePage {
+  heading(): Locator {
+    return this.page.getByRole('heading', { name: this.t('admin.users'), level: 1 });
+  }
+
+  async create(username: string, fullName: string): Promise<void> {
+    await this.field('username').fill(username);
+    await this.field('fullName').fill(fullName);
+    await this.page.getByRole('button', { name: this.t('users.create') }).click();
+  }
+
+  async temporaryPassword(): Promise<string> {
+    const shown = this.page.getByTestId('temporary-password');
+    await shown.waitFor();
+    return (await shown.innerText()).trim();
+  }
+
+  async closeTemporaryPassword(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('admin.close') }).click();
+  }
+
+  row(username: string): Locator {
+    return this.page.locator(`tr[data-username="${username}"]`);
+  }
+}
+
+/** The forced "choose your own password" screen and My account (password, PIN). */
+export class AccountPage extends BasePage {
+  forcedHeading(): Locator {
+    return this.page.getByRole('heading', { name: this.t('account.forcedTitle') });
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { name: this.t('account.title'), level: 1 });
+  }
+
+  strength(): Locator {
+    return this.page.getByTestId('password-strength');
+  }
+
+  async changePassword(current: string, next: string, confirm = next): Promise<void> {
+    await this.field('currentPassword').fill(current);
+    await this.field('newPassword').fill(next);
+    await this.field('confirmPassword').fill(confirm);
+    await this.page.getByRole('button', { name: this.t('account.savePassword') }).click();
+  }
+
+  async setPin(pin: string, password: string): Promise<void> {
+    await this.field('pin').fill(pin);
+    await this.field('password').fill(password);
+    await this.page.getByRole('button', { name: this.t('account.savePin') }).click();
+  }
+
+  pinState(): Locator {
+    return this.page.getByTestId('pin-state');
+  }
+}
+
+/** The lock screen: PIN (or password) of the same user, or switch user. */
+export class LockPage extends BasePage {
+  heading(): Locator {
+    return this.page.getByRole('heading', { name: this.t('lock.title') });
+  }
+
+  async unlockWithPin(pin: string): Promise<void> {
+    await this.field('pin').fill(pin);
+    await this.field('pin').press('Enter');
+  }
+
+  async switchUser(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('lock.switchUser') }).click();
+  }
+}
