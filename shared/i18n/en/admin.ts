@@ -82,4 +82,9 @@ export const adminEn = {
   'backups.created': 'Made',
   'backups.size': 'Size',
   'backups.schema': 'Schema',
+  'backups.offerTitle': 'Restore from a backup',
+  'backups.offerBody':
+    'For a new computer, or when the database is damaged: give the full path of a CareDesk backup file (.cdbk), and a password that was valid when it was made, or the recovery code.',
+  'backups.file': 'Backup file (full path)',
+  'backups.restored': 'Restored the backup made {time}. Sign in with an account from that backup.',
 } as const;

@@ -85,4 +85,9 @@ export const adminFr: Translation<typeof adminEn> = {
   'backups.created': 'Faite le',
   'backups.size': 'Taille',
   'backups.schema': 'Schéma',
+  'backups.offerTitle': 'Restaurer une sauvegarde',
+  'backups.offerBody':
+    'Pour un nouvel ordinateur, ou quand la base est endommagée : indiquez le chemin complet d’un fichier de sauvegarde CareDesk (.cdbk), et un mot de passe valable au moment de la sauvegarde, ou le code de récupération.',
+  'backups.file': 'Fichier de sauvegarde (chemin complet)',
+  'backups.restored': 'Sauvegarde du {time} restaurée. Connectez-vous avec un compte de cette sauvegarde.',
 };

@@ -9,6 +9,7 @@ import { Form } from '../../components/Form';
 import { FormTextField } from '../../components/FormTextField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
+import { RestoreOffer } from '../admin/RestoreOffer';
 
 /**
  * Username + password. A wrong pair shows the core's one message (no hint which part was wrong), clears the
@@ -70,6 +71,8 @@ export function LoginScreen() {
           </SubmitButton>
         </Form>
       </Paper>
+      {/* A damaged database is never replaced silently: the way out is offered here (issue 4). */}
+      {login.failure?.code === 'DATABASE' ? <RestoreOffer open /> : null}
     </Box>
   );
 }

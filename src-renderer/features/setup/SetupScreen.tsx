@@ -11,6 +11,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { RecoveryCodePanel } from './RecoveryCodePanel';
 import { emptySetupForm, SETUP_PATHS, toSetupInput, validateSetup } from './setup-form';
+import { RestoreOffer } from '../admin/RestoreOffer';
 
 interface Props {
   /** Setup succeeded: the app must keep this screen until the recovery code is acknowledged. */
@@ -116,6 +117,8 @@ export function SetupScreen({ onCreated, onDone }: Props) {
           </Stack>
         </Form>
       </Paper>
+      {/* Moving to a new PC: restore the facility's backup instead of setting up a new one (issue 4). */}
+      <RestoreOffer />
     </Box>
   );
 }
