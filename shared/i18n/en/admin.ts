@@ -87,4 +87,15 @@ export const adminEn = {
     'For a new computer, or when the database is damaged: give the full path of a CareDesk backup file (.cdbk), and a password that was valid when it was made, or the recovery code.',
   'backups.file': 'Backup file (full path)',
   'backups.restored': 'Restored the backup made {time}. Sign in with an account from that backup.',
+  'keys.title': 'Keys and recovery code',
+  'keys.body':
+    'The recovery code opens the database if every password is lost. Make a new one if the sheet is lost or was seen; the old one stops working. Changing the database key makes a backup first; every password keeps working.',
+  'keys.newCode': 'Make a new recovery code',
+  'keys.codeTitle': 'New recovery code',
+  'keys.codeBody':
+    'Shown once. Print this sheet or write the code down, and keep it locked away from the computer.',
+  'keys.print': 'Print',
+  'keys.rekey': 'Change the database key',
+  'keys.rekeyPassword': 'Your password',
+  'keys.rekeyed': 'The database has a new key. Backup made first: {file}',
 } as const;

@@ -90,4 +90,15 @@ export const adminFr: Translation<typeof adminEn> = {
     'Pour un nouvel ordinateur, ou quand la base est endommagée : indiquez le chemin complet d’un fichier de sauvegarde CareDesk (.cdbk), et un mot de passe valable au moment de la sauvegarde, ou le code de récupération.',
   'backups.file': 'Fichier de sauvegarde (chemin complet)',
   'backups.restored': 'Sauvegarde du {time} restaurée. Connectez-vous avec un compte de cette sauvegarde.',
+  'keys.title': 'Clés et code de récupération',
+  'keys.body':
+    'Le code de récupération ouvre la base si tous les mots de passe sont perdus. Créez-en un nouveau si la feuille est perdue ou a été vue ; l’ancien cesse de fonctionner. Changer la clé de la base fait d’abord une sauvegarde ; tous les mots de passe restent valables.',
+  'keys.newCode': 'Créer un nouveau code de récupération',
+  'keys.codeTitle': 'Nouveau code de récupération',
+  'keys.codeBody':
+    'Affiché une seule fois. Imprimez cette feuille ou notez le code, et rangez-le sous clé, loin de l’ordinateur.',
+  'keys.print': 'Imprimer',
+  'keys.rekey': 'Changer la clé de la base',
+  'keys.rekeyPassword': 'Votre mot de passe',
+  'keys.rekeyed': 'La base a une nouvelle clé. Sauvegarde faite avant : {file}',
 };

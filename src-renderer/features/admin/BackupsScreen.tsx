@@ -20,6 +20,7 @@ import { useAction, useQuery } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { KeysPanel } from './KeysPanel';
 import { RestoreDialog } from './RestoreDialog';
 
 type Settings = OutputOf<'settings.get'>;
@@ -146,6 +147,8 @@ export function BackupsScreen() {
           </Stack>
         ) : null}
       </Paper>
+
+      <KeysPanel />
 
       <Typography variant="h2" gutterBottom>
         {t('backups.list')}
