@@ -129,8 +129,20 @@ export class LoginThrottle {
       if (entry.nextAt < t - 24 * HOUR_MS && entry.recent.every((r) => r < t - HOUR_MS))
         delete data.entries[tag];
     }
+    // Over the cap, drop the least telling entries first (fewest failures, oldest), so a flood of made-up
+    // usernames cannot push a real account's back-off out of the file.
     const tags = Object.keys(data.entries);
-    for (const tag of tags.slice(0, Math.max(0, tags.length - MAX_ENTRIES))) delete data.entries[tag];
+    if (tags.length > MAX_ENTRIES) {
+      const weight = (tag: string) => {
+        const e = data.entries[tag]!;
+        return [e.nextAt > t ? 1 : 0, e.failures, e.recent.at(-1) ?? 0] as const;
+      };
+      const ranked = tags.sort((a, b) => {
+        const [x, y] = [weight(a), weight(b)];
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      });
+      for (const tag of ranked.slice(0, tags.length - MAX_ENTRIES)) delete data.entries[tag];
+    }
     this.data = data;
     writeFileAtomic(this.file, JSON.stringify(data));
   }

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/core';
 import { silentLogger } from '../../../src-main/core/log';
 import { FLOOR_KDF } from '../../../src-main/security/kdf';
-import { backoffMs, MAX_FAILURES_PER_HOUR } from '../../../src-main/security/throttle';
+import { backoffMs, LoginThrottle, MAX_FAILURES_PER_HOUR } from '../../../src-main/security/throttle';
 import { ADMIN, unwrap } from '../../support/core';
 import { auditActions, facilityWithAdmin } from './support';
 
@@ -85,5 +86,23 @@ describe('sign-in throttle', () => {
       total++;
     }
     expect(total).toBeLessThanOrEqual(MAX_FAILURES_PER_HOUR);
+  });
+});
+
+describe('throttle file limits', () => {
+  it('a flood of made-up usernames cannot evict a real account’s back-off', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caredesk-throttle-'));
+    try {
+      const now = Date.now();
+      const throttle = new LoginThrottle(join(dir, 'throttle.json'), () => new Date(now));
+      for (let i = 0; i < 7; i++) throttle.fail('real-account', true);
+      for (let i = 0; i < 1200; i++) throttle.fail(`made-up-${i}`, true);
+      expect(throttle.failuresOf('real-account')).toBe(7);
+      expect(throttle.check('real-account').allowed).toBe(false);
+      const reloaded = new LoginThrottle(join(dir, 'throttle.json'), () => new Date(now));
+      expect(reloaded.failuresOf('real-account')).toBe(7);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
