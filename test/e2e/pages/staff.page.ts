@@ -91,3 +91,27 @@ export class LockPage extends BasePage {
     await this.page.getByRole('button', { name: this.t('lock.switchUser') }).click();
   }
 }
+
+/** Backups and settings (admin), and the "restore from a backup" panel of the setup and sign-in screens. */
+export class BackupsPage extends BasePage {
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('admin.menu') }).click();
+    await this.page.getByRole('menuitem', { name: this.t('admin.backups') }).click();
+  }
+
+  /** Backs up now and returns the file the screen reports. */
+  async backUpNow(): Promise<string> {
+    await this.page.getByRole('button', { name: this.t('backups.now') }).click();
+    const made = this.page.getByRole('status').filter({ hasText: this.t('backups.made', { file: '' }) });
+    await made.waitFor({ timeout: 30_000 });
+    return (await made.innerText()).replace(this.t('backups.made', { file: '' }), '').trim();
+  }
+
+  async restoreWithoutSignIn(file: string, username: string, password: string): Promise<void> {
+    await this.page.getByRole('button', { name: this.t('backups.offerTitle') }).click();
+    await this.field('file').fill(file);
+    await this.page.getByLabel(this.t('backups.restoreUser')).fill(username);
+    await this.page.getByLabel(this.t('backups.restorePassword')).fill(password);
+    await this.page.getByRole('button', { name: this.t('backups.restoreNow') }).click();
+  }
+}
