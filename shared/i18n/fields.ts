@@ -1,5 +1,6 @@
 import type { Language } from './types';
 import { translateDynamic, type MessageKey } from './translate';
+import { PATIENT_FIELD_RULES } from './patient-fields';
 
 type Rule = [pattern: RegExp, key: MessageKey, params?: (m: RegExpMatchArray) => Record<string, string>];
 
@@ -27,6 +28,7 @@ const RULES: readonly Rule[] = [
   [/^may use only letters, digits, dot, dash and underscore$/, 'field.codeChars'],
   [/^does not match the password$/, 'field.confirmMismatch'],
   [/^must be (a|an) \w+$/, 'field.wrongType'],
+  ...PATIENT_FIELD_RULES,
 ];
 
 /** A core field message in `lang`; a message we do not know is shown as the core wrote it. */

@@ -4,6 +4,7 @@ import { useQuery } from '../api/hooks';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionActions } from '../features/lock/SessionActions';
+import { ClinicalNav } from '../features/patients/ClinicalNav';
 import { useSession } from './session';
 
 /** App name (and facility once signed in), who is signed in, the language switch and sign-out. */
@@ -17,6 +18,7 @@ export function TopBar() {
           {t('app.name')}
         </Typography>
         {session ? <FacilityName /> : null}
+        {session ? <ClinicalNav session={session} /> : null}
         <Box sx={{ flexGrow: 1 }} />
         {session ? <SessionActions session={session} /> : null}
         {session ? <SignedInUser session={session} /> : null}

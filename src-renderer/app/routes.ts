@@ -9,4 +9,15 @@ export const routes = {
   'admin.users': '/admin/users',
   'admin.audit': '/admin/audit',
   'admin.backups': '/admin/backups',
+  // Patients (issue 5). "new" before ":patientId": the first matching route wins.
+  patients: '/patients',
+  'patients.register': '/patients/new',
+  'patients.chart': '/patients/:patientId',
+  'patients.edit': '/patients/:patientId/edit',
+  'visits.new': '/patients/:patientId/visits/new',
+  'referrals.new': '/patients/:patientId/refer',
+  'visits.edit': '/visits/:visitId',
+  referrals: '/referrals',
+  directory: '/directory',
+  'imports.patients': '/imports/patients',
 } as const;

@@ -5,6 +5,7 @@ import { AuditScreen } from '../features/admin/AuditScreen';
 import { BackupsScreen } from '../features/admin/BackupsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/lock/AccountScreen';
+import { patientScreens } from '../features/patients/screens';
 import { useT } from './i18n';
 import { RouteLink, useRoute, type RouteName, type RouteParams } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -16,6 +17,7 @@ const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } =
   'admin.users': UsersScreen,
   'admin.audit': AuditScreen,
   'admin.backups': BackupsScreen,
+  ...patientScreens,
 };
 
 /** The signed-in app's current screen, inside its own error boundary (reset by moving to another route). */

@@ -5,6 +5,10 @@ import { errorsEn } from './errors';
 import { homeEn } from './home';
 import { lockEn } from './lock';
 import { setupEn } from './setup';
+import { patientsEn } from './patients';
+import { visitsEn } from './visits';
+import { referralsEn } from './referrals';
+import { importsEn } from './imports';
 
 /**
  * The English catalog, split by feature so each feature owns its file. To add a feature: create
@@ -19,6 +23,10 @@ export const enParts = {
   home: homeEn,
   lock: lockEn,
   admin: adminEn,
+  patients: patientsEn,
+  visits: visitsEn,
+  referrals: referralsEn,
+  imports: importsEn,
 } as const;
 
 export const en = {
@@ -29,4 +37,8 @@ export const en = {
   ...homeEn,
   ...lockEn,
   ...adminEn,
+  ...patientsEn,
+  ...visitsEn,
+  ...referralsEn,
+  ...importsEn,
 } as const;

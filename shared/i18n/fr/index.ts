@@ -7,6 +7,10 @@ import { errorsFr } from './errors';
 import { homeFr } from './home';
 import { lockFr } from './lock';
 import { setupFr } from './setup';
+import { patientsFr } from './patients';
+import { visitsFr } from './visits';
+import { referralsFr } from './referrals';
+import { importsFr } from './imports';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
 export const fr: Translation<typeof en> = {
@@ -17,4 +21,8 @@ export const fr: Translation<typeof en> = {
   ...homeFr,
   ...lockFr,
   ...adminFr,
+  ...patientsFr,
+  ...visitsFr,
+  ...referralsFr,
+  ...importsFr,
 };

@@ -1,6 +1,7 @@
 // The referral directory (issue 5 §7): facilities patients are sent to. Changes keep a history and travel to
 // the server; a facility is deactivated, never deleted, so old referrals still name it.
 import { asc, eq } from 'drizzle-orm';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { AppError } from '../../../shared/contract';
 import type { DirectoryEntry } from '../../../shared/contract/channels/directory';
 import { uuidv7 } from '../../../shared/ids';
@@ -53,7 +54,7 @@ export function listDirectory(
 export function requireFacility(open: OpenDatabase, id: string, field = 'id'): Row {
   const row = open.db.select().from(directoryFacilities).where(eq(directoryFacilities.id, id)).get();
   if (!row || row.voided) {
-    throw new AppError('NOT_FOUND', 'This facility is not in the directory.', [
+    throw new AppError('NOT_FOUND', PATIENT_MESSAGES.facilityNotInDirectory, [
       { path: field, message: 'is not in the directory' },
     ]);
   }
@@ -107,7 +108,7 @@ export function updateFacility(
   const at = now.toISOString();
   return open.sqlite.transaction(() => {
     const before = requireFacility(open, input.id);
-    assertVersion(before.version, input.expectedVersion, 'directory entry');
+    assertVersion(before.version, input.expectedVersion);
     const next = {
       ...before,
       ...input.facility,

@@ -1,4 +1,5 @@
 // Bulk import of patients from CSV (issue 5 §8): every row validated with the registration rules, errors by row
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 // and column, suspected duplicates (in the database and inside the file); nothing saved until the user confirms
 // the exact file previewed, then every row or none in one transaction.
 import { createHash } from 'node:crypto';
@@ -182,32 +183,24 @@ export function commitImport(
   now: Date,
 ): { imported: number; skipped: number; firstNumber: string | null; lastNumber: string | null } {
   if (fileHash(input.csv) !== input.fileHash) {
-    throw new AppError(
-      'CONFLICT',
-      'This is not the file that was previewed. Preview it again before importing.',
-      [{ path: 'fileHash', message: 'does not match the file' }],
-    );
+    throw new AppError('CONFLICT', PATIENT_MESSAGES.importNotPreviewed, [
+      { path: 'fileHash', message: 'does not match the file' },
+    ]);
   }
   return open.sqlite.transaction(() => {
     const check = checkImport(open, input.csv, now);
     if (check.errors.length > 0) {
-      throw new AppError(
-        'VALIDATION',
-        `The file has ${check.errors.length} error(s), so nothing was imported. Correct them and preview again.`,
-        [
-          {
-            path: 'csv',
-            message: `has ${check.errors.length} error(s); the first is on row ${check.errors[0]!.row}`,
-          },
-        ],
-      );
+      throw new AppError('VALIDATION', PATIENT_MESSAGES.importHasErrors, [
+        {
+          path: 'csv',
+          message: `has ${check.errors.length} error(s); the first is on row ${check.errors[0]!.row}`,
+        },
+      ]);
     }
     if (check.duplicates.length > 0 && !input.duplicates) {
-      throw new AppError(
-        'CONFLICT',
-        `${check.duplicates.length} row(s) look like patients already registered. Choose to import them anyway or to skip them.`,
-        [{ path: 'duplicates', message: 'must say whether to import or skip the suspected duplicates' }],
-      );
+      throw new AppError('CONFLICT', PATIENT_MESSAGES.importDuplicatesUndecided, [
+        { path: 'duplicates', message: 'must say whether to import or skip the suspected duplicates' },
+      ]);
     }
     const skip = new Set(input.duplicates === 'skip' ? check.duplicates.map((d) => d.row) : []);
     const at = now.toISOString();

@@ -1,6 +1,7 @@
 // Merging a duplicate into the surviving record (issue 5 §2): everything that points at the duplicate moves to the
 // survivor, the duplicate is marked merged (kept, never deleted), and blanks of the survivor are filled from it.
 import { eq } from 'drizzle-orm';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { AppError } from '../../../shared/contract';
 import type { PatientRecord } from '../../../shared/contract/channels/patients';
 import type { OpenDatabase } from '../../core/state';
@@ -134,18 +135,16 @@ export function mergePatients(
       [merged, 'mergedId'],
     ] as const) {
       if (row.mergedInto) {
-        throw new AppError('CONFLICT', `${row.registrationNumber} was already merged into another record.`, [
+        throw new AppError('CONFLICT', PATIENT_MESSAGES.mergeAlreadyMerged, [
           { path: field, message: 'was already merged' },
         ]);
       }
       if (row.voided) {
-        throw new AppError('CONFLICT', `${row.registrationNumber} is voided and cannot be merged.`, [
-          { path: field, message: 'is voided' },
-        ]);
+        throw new AppError('CONFLICT', PATIENT_MESSAGES.mergeVoided, [{ path: field, message: 'is voided' }]);
       }
     }
-    assertVersion(survivor.version, input.survivorVersion, 'patient record');
-    assertVersion(merged.version, input.mergedVersion, 'patient record');
+    assertVersion(survivor.version, input.survivorVersion);
+    assertVersion(merged.version, input.mergedVersion);
 
     const moved: Record<string, number> = {};
     for (const link of patientLinks(sqlite)) {

@@ -1,5 +1,6 @@
 // Reading and writing patient rows: the record shape, the search document and the outbox row stay in step.
 import { eq } from 'drizzle-orm';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { AppError } from '../../../shared/contract';
 import type { PatientRecord } from '../../../shared/contract/channels/patients';
 import type { Db, Sqlite } from '../../db/open';
@@ -21,7 +22,7 @@ export function findPatient(db: Db, id: string): PatientRow | undefined {
 export function requirePatient(db: Db, id: string, field = 'id'): PatientRow {
   const row = findPatient(db, id);
   if (!row)
-    throw new AppError('NOT_FOUND', 'This patient was not found.', [
+    throw new AppError('NOT_FOUND', PATIENT_MESSAGES.patientNotFound, [
       { path: field, message: 'is not a known patient' },
     ]);
   return row;
@@ -31,15 +32,12 @@ export function requirePatient(db: Db, id: string, field = 'id'): PatientRow {
 export function requireActivePatient(db: Db, id: string, field = 'patientId'): PatientRow {
   const row = requirePatient(db, id, field);
   if (row.mergedInto) {
-    const survivor = findPatient(db, row.mergedInto);
-    throw new AppError(
-      'CONFLICT',
-      `This record was merged into ${survivor?.registrationNumber ?? 'another record'}. Open that record instead.`,
-      [{ path: field, message: 'was merged into another record' }],
-    );
+    throw new AppError('CONFLICT', PATIENT_MESSAGES.patientMerged, [
+      { path: field, message: 'was merged into another record' },
+    ]);
   }
   if (row.voided) {
-    throw new AppError('CONFLICT', 'This patient record was voided and cannot take new entries.', [
+    throw new AppError('CONFLICT', PATIENT_MESSAGES.patientVoidedNoEntries, [
       { path: field, message: 'is voided' },
     ]);
   }

@@ -1,6 +1,7 @@
 // Registration and correction of patients (issue 5 §1, §2, §6): rules, then one transaction with the patient,
 // its search document, its history, its outbox row and its audit row.
 import { and, count, eq } from 'drizzle-orm';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { AppError, type FieldError } from '../../../shared/contract';
 import { localDate } from '../../../shared/clinical';
 import { uuidv7 } from '../../../shared/ids';
@@ -165,16 +166,12 @@ export function registerPatient(
       const likely = findDuplicates(open.sqlite, values, today).filter((c) => c.likely);
       if (likely.length > 0) {
         const numbers = likely.map((c) => c.patient.registrationNumber).join(', ');
-        throw new AppError(
-          'CONFLICT',
-          `This may be a patient who is already registered (${numbers}). Open the existing record, or confirm that this is a different person.`,
-          [
-            {
-              path: 'confirmNotDuplicate',
-              message: `must be ticked to register a person who looks like ${numbers}`,
-            },
-          ],
-        );
+        throw new AppError('CONFLICT', PATIENT_MESSAGES.likelyDuplicate, [
+          {
+            path: 'confirmNotDuplicate',
+            message: `must be ticked to register a person who looks like ${numbers}`,
+          },
+        ]);
       }
     }
     return toRecord(insertPatient(open, actor, values, now));
@@ -191,11 +188,11 @@ export function updatePatient(
   const values = resolveDraft(input.patient, localDate(now));
   return sqlite.transaction(() => {
     const before = requireChangeable(open, input.id);
-    assertVersion(before.version, input.expectedVersion, 'patient record');
+    assertVersion(before.version, input.expectedVersion);
     const changes = diffFields<PatientValues>(before, values, ALL_FIELDS);
     if (changes.length === 0) return toRecord(before);
     if (changes.some((c) => (IDENTITY_FIELDS as readonly string[]).includes(c.field))) {
-      assertCanCorrect(before, actor, now, 'patient record');
+      assertCanCorrect(before, actor, now);
     }
     const at = now.toISOString();
     const after: PatientRow = {
@@ -242,8 +239,8 @@ export function voidPatient(
   const { sqlite, db } = open;
   return sqlite.transaction(() => {
     const before = requireChangeable(open, input.id);
-    assertVersion(before.version, input.expectedVersion, 'patient record');
-    assertCanCorrect(before, actor, now, 'patient record');
+    assertVersion(before.version, input.expectedVersion);
+    assertCanCorrect(before, actor, now);
     const activeVisits = db
       .select({ n: count() })
       .from(visits)
@@ -255,10 +252,7 @@ export function voidPatient(
       .where(and(eq(referrals.patientId, before.id), eq(referrals.voided, false)))
       .get()!.n;
     if (activeVisits + activeReferrals > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `This patient has ${activeVisits} visit(s) and ${activeReferrals} referral(s). Void those first, or ask a manager to merge this record into the right patient.`,
-      );
+      throw new AppError('CONFLICT', PATIENT_MESSAGES.voidHasRecords);
     }
     const at = now.toISOString();
     const after: PatientRow = {
@@ -301,11 +295,8 @@ export function voidPatient(
 function requireChangeable(open: OpenDatabase, id: string): PatientRow {
   const row = requirePatient(open.db, id);
   if (row.mergedInto) {
-    throw new AppError(
-      'CONFLICT',
-      'This record was merged into another one; correct the surviving record instead.',
-    );
+    throw new AppError('CONFLICT', PATIENT_MESSAGES.patientMerged);
   }
-  if (row.voided) throw new AppError('CONFLICT', 'This patient record is voided and cannot be changed.');
+  if (row.voided) throw new AppError('CONFLICT', PATIENT_MESSAGES.patientVoided);
   return row;
 }

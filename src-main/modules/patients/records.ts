@@ -1,6 +1,7 @@
 // What every corrected record shares: who may correct it, optimistic versions, the version history and the
 // outbox/audit rows written in the same transaction as the change.
 import { AppError, roleHas, type Role } from '../../../shared/contract';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import type { HistoryEntry } from '../../../shared/contract/channels/record-fields';
 import type { Sqlite } from '../../db/open';
 import { stmt } from './sql';
@@ -19,32 +20,25 @@ export interface Authored {
 }
 
 /** Throws FORBIDDEN unless the actor may correct this record now (issue 5 §6). */
-export function assertCanCorrect(record: Authored, actor: Actor, now: Date, what: string): void {
+export function assertCanCorrect(record: Authored, actor: Actor, now: Date): void {
   if (roleHas(actor.role, 'records.correct')) return;
   if (record.createdBy !== actor.userId) {
-    throw new AppError('FORBIDDEN', `Only the person who entered this ${what} or a manager can correct it.`);
+    throw new AppError('FORBIDDEN', PATIENT_MESSAGES.correctOwnOnly);
   }
   if (now.getTime() - Date.parse(record.createdAt) > OWN_EDIT_WINDOW_MS) {
-    throw new AppError(
-      'FORBIDDEN',
-      `This ${what} was entered more than 24 hours ago; only a manager can correct it now.`,
-    );
+    throw new AppError('FORBIDDEN', PATIENT_MESSAGES.correctWindowPassed);
   }
 }
 
 /** Refuses to overwrite a change the user has not seen. */
-export function assertVersion(current: number, expected: number, what: string): void {
+export function assertVersion(current: number, expected: number): void {
   if (current !== expected) {
-    throw new AppError(
-      'CONFLICT',
-      `This ${what} was changed by someone else since you opened it. Reload it and make your change again.`,
-      [
-        {
-          path: 'expectedVersion',
-          message: `is ${expected}, but the saved ${what} is at version ${current}`,
-        },
-      ],
-    );
+    throw new AppError('CONFLICT', PATIENT_MESSAGES.staleVersion, [
+      {
+        path: 'expectedVersion',
+        message: `is ${expected}, but the saved record is at version ${current}`,
+      },
+    ]);
   }
 }
 

@@ -1,6 +1,7 @@
 // Referrals (issue 5 §7): a patient sent to a directory facility with reason and urgency, open until the
 // feedback comes back. Feedback and voiding keep a history; every change travels to the server.
 import { eq } from 'drizzle-orm';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { daysBetween, localDate } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
 import type { OpenReferral, ReferralRecord } from '../../../shared/contract/channels/referrals';
@@ -78,7 +79,7 @@ function fromJoined(r: JoinedRow): ReferralRecord {
 export function getReferral(open: OpenDatabase, id: string): ReferralRecord {
   const row = stmt(open.sqlite, `${RECORD_SQL} WHERE r.id = ?`).get(id) as JoinedRow | undefined;
   if (!row)
-    throw new AppError('NOT_FOUND', 'This referral was not found.', [
+    throw new AppError('NOT_FOUND', PATIENT_MESSAGES.referralNotFound, [
       { path: 'id', message: 'is not a known referral' },
     ]);
   return fromJoined(row);
@@ -87,10 +88,10 @@ export function getReferral(open: OpenDatabase, id: string): ReferralRecord {
 function requireRow(open: OpenDatabase, id: string): Row {
   const row = open.db.select().from(referrals).where(eq(referrals.id, id)).get();
   if (!row)
-    throw new AppError('NOT_FOUND', 'This referral was not found.', [
+    throw new AppError('NOT_FOUND', PATIENT_MESSAGES.referralNotFound, [
       { path: 'id', message: 'is not a known referral' },
     ]);
-  if (row.voided) throw new AppError('CONFLICT', 'This referral is voided and cannot be changed.');
+  if (row.voided) throw new AppError('CONFLICT', PATIENT_MESSAGES.referralVoided);
   return row;
 }
 
@@ -178,10 +179,10 @@ export function recordFeedback(
   const at = now.toISOString();
   return open.sqlite.transaction(() => {
     const before = requireRow(open, input.id);
-    assertVersion(before.version, input.expectedVersion, 'referral');
+    assertVersion(before.version, input.expectedVersion);
     // Feedback already recorded is a correction: its author within 24 hours, or a manager.
     if (before.status === 'closed')
-      assertCanCorrect({ createdBy: before.updatedBy, createdAt: before.updatedAt }, actor, now, 'feedback');
+      assertCanCorrect({ createdBy: before.updatedBy, createdAt: before.updatedAt }, actor, now);
     const fields: FieldError[] = [];
     if (input.feedbackDate > localDate(now))
       fields.push({ path: 'feedbackDate', message: 'is in the future' });
@@ -238,8 +239,8 @@ export function voidReferral(
   const at = now.toISOString();
   return open.sqlite.transaction(() => {
     const before = requireRow(open, input.id);
-    assertVersion(before.version, input.expectedVersion, 'referral');
-    assertCanCorrect(before, actor, now, 'referral');
+    assertVersion(before.version, input.expectedVersion);
+    assertCanCorrect(before, actor, now);
     const after: Row = {
       ...before,
       voided: true,

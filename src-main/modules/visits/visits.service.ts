@@ -1,6 +1,7 @@
 // Visits (issue 5 §5, §6): recorded by the signed-in clinician, numbers computed by the core, corrections with
 // history, voiding with a reason, all in one transaction with their outbox and audit rows.
 import { eq } from 'drizzle-orm';
+import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { localDate } from '../../../shared/clinical';
 import { AppError } from '../../../shared/contract';
 import type { VisitRecord } from '../../../shared/contract/channels/visits';
@@ -189,7 +190,7 @@ export function createVisit(
 function requireVisit(open: OpenDatabase, id: string): VisitRow {
   const row = open.db.select().from(visits).where(eq(visits.id, id)).get();
   if (!row)
-    throw new AppError('NOT_FOUND', 'This visit was not found.', [
+    throw new AppError('NOT_FOUND', PATIENT_MESSAGES.visitNotFound, [
       { path: 'id', message: 'is not a known visit' },
     ]);
   return row;
@@ -210,9 +211,9 @@ export function updateVisit(
   const at = now.toISOString();
   return sqlite.transaction(() => {
     const before = requireVisit(open, input.id);
-    if (before.voided) throw new AppError('CONFLICT', 'This visit is voided and cannot be changed.');
-    assertVersion(before.version, input.expectedVersion, 'visit');
-    assertCanCorrect(before, actor, now, 'visit');
+    if (before.voided) throw new AppError('CONFLICT', PATIENT_MESSAGES.visitVoided);
+    assertVersion(before.version, input.expectedVersion);
+    assertCanCorrect(before, actor, now);
     const patient = requireActivePatient(db, before.patientId, 'id');
     const numbers = assessVisit(patient, input.visit, localDate(now), protocolOf(sqlite));
     const next = columnsOf(input.visit, numbers);
@@ -264,9 +265,9 @@ export function voidVisit(
   const at = now.toISOString();
   return sqlite.transaction(() => {
     const before = requireVisit(open, input.id);
-    if (before.voided) throw new AppError('CONFLICT', 'This visit is already voided.');
-    assertVersion(before.version, input.expectedVersion, 'visit');
-    assertCanCorrect(before, actor, now, 'visit');
+    if (before.voided) throw new AppError('CONFLICT', PATIENT_MESSAGES.visitVoided);
+    assertVersion(before.version, input.expectedVersion);
+    assertCanCorrect(before, actor, now);
     const after: VisitRow = {
       ...before,
       voided: true,

@@ -45,6 +45,21 @@ export function HomeScreen() {
               testId="count-active-staff"
             />
             <Count label={t('home.signInsToday')} value={data.counts.signInsToday} testId="count-sign-ins" />
+            <Count
+              label={t('patients.home.registered')}
+              value={data.counts.patients}
+              testId="count-patients"
+            />
+            <Count
+              label={t('patients.home.visitsToday')}
+              value={data.counts.visitsToday}
+              testId="count-visits-today"
+            />
+            <Count
+              label={t('patients.home.openReferrals')}
+              value={data.counts.openReferrals}
+              testId="count-open-referrals"
+            />
           </Paper>
         </Stack>
       ) : null}

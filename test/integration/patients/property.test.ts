@@ -55,7 +55,7 @@ const phone = fc.oneof(
   fc.string({ maxLength: 20 }),
 );
 
-const registration = fc.record(
+const hostileRegistration = fc.record(
   {
     givenName: text,
     familyName: text,
@@ -76,6 +76,32 @@ const registration = fc.record(
   },
   { requiredKeys: ['givenName', 'familyName', 'sex', 'confirmNotDuplicate'] },
 );
+
+/** Registrations that can be valid, with hostile but legal text (scripts, SQL, RTL, invisible characters). */
+const validishName = fc.constantFrom(
+  'Aminata',
+  '<script>alert(1)</script>',
+  "Robert'); DROP TABLE patients;--",
+  'Ami\u200Bnata',
+  '\u202EKamara',
+  'أمينة',
+  'Zoë',
+  "N'Diaye",
+);
+const saneRegistration = fc.record({
+  givenName: validishName,
+  familyName: validishName,
+  otherNames: fc.oneof(validishName, fc.constant('')),
+  sex: fc.constantFrom('male', 'female'),
+  birthDate: fc
+    .date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+  phone: fc.constantFrom('', '+224 620 12 34 56', '\u202A0655 00 11 22\u202C'),
+  village: text,
+  notes: text,
+  confirmNotDuplicate: fc.constant(true),
+});
+const registration = fc.oneof(saneRegistration, hostileRegistration);
 
 const number = fc.oneof(
   fc.double({ min: -1e6, max: 1e6, noNaN: false }),

@@ -132,7 +132,7 @@ describe('duplicate safety', () => {
 
     const refused = await c.clerk.call('patients.register', again);
     expect(refused).toMatchObject({ ok: false, code: 'CONFLICT', fields: [{ path: 'confirmNotDuplicate' }] });
-    if (!refused.ok) expect(refused.message).toContain('KSD-01-2026-00001');
+    if (!refused.ok) expect(refused.fields?.[0]?.message).toContain('KSD-01-2026-00001');
     expect(counts(c).patients).toBe(1);
     const twin = await c.clerk.ok('patients.register', { ...again, confirmNotDuplicate: true });
     expect(twin.registrationNumber).toBe('KSD-01-2026-00002');

@@ -1,0 +1,35 @@
+import { Button } from '@mui/material';
+import { roleHas, type SessionInfo } from '../../../shared/contract';
+import { useT } from '../../app/i18n';
+import { navigate } from '../../app/router';
+
+/** App-bar links to the patient registry, by role (Patients, Referrals, Directory, Import). */
+export function ClinicalNav({ session }: { session: SessionInfo }) {
+  const t = useT();
+  if (session.locked || session.mustChangePassword) return null;
+  const can = (p: Parameters<typeof roleHas>[1]) => roleHas(session.role, p);
+  return (
+    <>
+      {can('patients.read') ? (
+        <Button color="inherit" onClick={() => navigate('patients')} data-testid="nav-patients">
+          {t('patients.nav.patients')}
+        </Button>
+      ) : null}
+      {can('patients.read') ? (
+        <Button color="inherit" onClick={() => navigate('referrals')}>
+          {t('patients.nav.referrals')}
+        </Button>
+      ) : null}
+      {can('directory.manage') || can('referrals.write') ? (
+        <Button color="inherit" onClick={() => navigate('directory')}>
+          {t('patients.nav.directory')}
+        </Button>
+      ) : null}
+      {can('patients.write') ? (
+        <Button color="inherit" onClick={() => navigate('imports.patients')}>
+          {t('patients.nav.import')}
+        </Button>
+      ) : null}
+    </>
+  );
+}
