@@ -72,5 +72,14 @@ export const migrations: Migration[] = [
       "CREATE INDEX `audit_log_patient` ON `audit_log` (`patient_id`);",
       "CREATE INDEX `audit_log_action` ON `audit_log` (`action`);"
     ]
+  },
+  {
+    "version": 6,
+    "tag": "0005_patients_merged_partial",
+    "hash": "184939aa8efb0b07860081f5106ed35a73ecbf4fa5b659972be9f854edeab1e4",
+    "statements": [
+      "DROP INDEX `patients_merged_into`;",
+      "CREATE INDEX `patients_merged_into` ON `patients` (`merged_into`) WHERE \"patients\".\"merged_into\" IS NOT NULL;"
+    ]
   }
 ];

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   sqliteTable,
   text,
@@ -48,7 +49,10 @@ export const patients = sqliteTable(
     uniqueIndex('patients_registration_number_unique').on(t.registrationNumber),
     uniqueIndex('patients_search_rowid_unique').on(t.searchRowid),
     index('patients_birth_date').on(t.birthDate),
-    index('patients_merged_into').on(t.mergedInto),
+    // Partial: almost every row is NULL, and the statistics must not make the planner shun this index.
+    index('patients_merged_into')
+      .on(t.mergedInto)
+      .where(sql`${t.mergedInto} IS NOT NULL`),
     index('patients_created_at').on(t.createdAt),
   ],
 );

@@ -28,7 +28,8 @@ const PREVIEW_ROWS = 200;
 export interface CheckedRow {
   row: number;
   values: PatientValues | null;
-  sex: string;
+  /** The row's cells as read (shown in the preview when the row has errors). */
+  raw: Record<string, unknown>;
 }
 
 export interface ImportCheck {
@@ -132,11 +133,7 @@ export function checkImport(open: OpenDatabase, csv: string, now: Date): ImportC
       }
     }
     errors.push(...rowErrors.sort((a, b) => columnOrder(a.column) - columnOrder(b.column)));
-    rows.push({
-      row: record.row,
-      values: rowErrors.length === 0 ? values : null,
-      sex: typeof draft.sex === 'string' ? draft.sex : '',
-    });
+    rows.push({ row: record.row, values: rowErrors.length === 0 ? values : null, raw: draft });
     if (!values || rowErrors.length > 0) continue;
 
     let sameAsRow: number | null = null;
@@ -161,18 +158,21 @@ export function previewImport(open: OpenDatabase, csv: string, now: Date) {
     errors: check.errors.slice(0, MAX_LISTED_ERRORS),
     moreErrors: Math.max(0, check.errors.length - MAX_LISTED_ERRORS),
     duplicates: check.duplicates,
-    rows: check.rows.slice(0, PREVIEW_ROWS).map((r) => ({
-      row: r.row,
-      givenName: r.values?.givenName ?? '',
-      familyName: r.values?.familyName ?? '',
-      sex: r.values?.sex ?? r.sex,
-      birthDate: r.values?.birthDate ?? '',
-      birthDateEstimated: r.values?.birthDateEstimated ?? false,
-      village: r.values?.village ?? '',
-      phone: r.values?.phone ?? '',
-      caregiverName: r.values?.caregiverName ?? '',
-      ok: r.values !== null,
-    })),
+    rows: check.rows.slice(0, PREVIEW_ROWS).map((r) => {
+      const cell = (key: string) => (typeof r.raw[key] === 'string' ? (r.raw[key] as string) : '');
+      return {
+        row: r.row,
+        givenName: r.values?.givenName ?? cell('givenName'),
+        familyName: r.values?.familyName ?? cell('familyName'),
+        sex: r.values?.sex ?? cell('sex'),
+        birthDate: r.values?.birthDate ?? cell('birthDate'),
+        birthDateEstimated: r.values?.birthDateEstimated ?? false,
+        village: r.values?.village ?? cell('village'),
+        phone: r.values?.phone ?? cell('phone'),
+        caregiverName: r.values?.caregiverName ?? cell('caregiverName'),
+        ok: r.values !== null,
+      };
+    }),
   };
 }
 

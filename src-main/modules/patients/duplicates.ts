@@ -43,7 +43,7 @@ function gather(sqlite: Sqlite, match: string, birthFrom: string, birthTo: strin
   return stmt(
     sqlite,
     `SELECT ${COLUMNS} FROM (SELECT rowid AS r FROM patients_fts WHERE patients_fts MATCH ?) AS m
-     JOIN patients AS p ON p.search_rowid = m.r
+     CROSS JOIN patients AS p ON p.search_rowid = m.r
      WHERE p.birth_date BETWEEN ? AND ? LIMIT ${GATHER_LIMIT}`,
   ).all(match, birthFrom, birthTo) as CandidateRow[];
 }

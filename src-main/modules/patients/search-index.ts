@@ -75,12 +75,13 @@ export function searchDocument(p: SearchSource, merged: readonly SearchSource[] 
 export function indexPatient(sqlite: Sqlite, p: SearchSource): void {
   stmt(sqlite, 'DELETE FROM patients_fts WHERE rowid = ?').run(p.search_rowid);
   if (p.voided || p.merged_into) return;
+  // CROSS JOIN keeps m first: with ANALYZE statistics SQLite would otherwise scan every patient.
   const merged = stmt(
     sqlite,
     `WITH RECURSIVE m(id) AS (
        SELECT id FROM patients WHERE merged_into = ?
        UNION SELECT p.id FROM patients p JOIN m ON p.merged_into = m.id)
-     SELECT p.* FROM patients p JOIN m ON p.id = m.id`,
+     SELECT p.* FROM m CROSS JOIN patients p ON p.id = m.id`,
   ).all(p.id) as SearchSource[];
   const d = searchDocument(p, merged);
   stmt(
@@ -143,16 +144,17 @@ const COLUMNS = `p.id, p.registration_number, p.given_name, p.family_name, p.oth
 /** Matches up to this many are ranked by bm25 (names weigh most; weights set in the migration). */
 export const RANK_CAP = 1000;
 
+// CROSS JOIN keeps the FTS matches first: ANALYZE statistics must never make SQLite walk the patients table.
 export const SEARCH_SQL = {
   count: `SELECT count(*) AS n FROM (SELECT 1 FROM patients_fts WHERE patients_fts MATCH ? LIMIT ${RANK_CAP})`,
   ranked: `SELECT ${COLUMNS}
     FROM (SELECT rowid AS r, rank FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rank LIMIT ?) AS m
-    JOIN patients AS p ON p.search_rowid = m.r
+    CROSS JOIN patients AS p ON p.search_rowid = m.r
     ORDER BY m.rank, p.search_rowid DESC`,
   // Too many matches to rank within the time a keystroke allows (e.g. two letters): newest registrations first.
   newest: `SELECT ${COLUMNS}
     FROM (SELECT rowid AS r FROM patients_fts WHERE patients_fts MATCH ? ORDER BY rowid DESC LIMIT ?) AS m
-    JOIN patients AS p ON p.search_rowid = m.r
+    CROSS JOIN patients AS p ON p.search_rowid = m.r
     ORDER BY p.search_rowid DESC`,
   registration: `SELECT ${COLUMNS} FROM patients AS p
     WHERE p.registration_number >= ? AND p.registration_number < ? AND p.voided = 0 AND p.merged_into IS NULL

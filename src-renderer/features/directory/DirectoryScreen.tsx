@@ -160,11 +160,12 @@ function FacilityDialog({ entry, onClose }: { entry: DirectoryEntry | null; onCl
       >
         <DialogTitle>{entry ? t('directory.edit') : t('directory.add')}</DialogTitle>
         <DialogContent>
-          <FormTextField form={form} name="name" label={`${t('directory.field.name')} *`} autoFocus />
+          <FormTextField form={form} name="name" label={t('directory.field.name')} required autoFocus />
           <FormSelect
             form={form}
             name="type"
-            label={`${t('directory.field.type')} *`}
+            label={t('directory.field.type')}
+            required
             options={FACILITY_TYPES.map((ft) => ({ value: ft, label: labels.facilityType(t, ft) }))}
           />
           <FormTextField form={form} name="phone" label={t('directory.field.phone')} />

@@ -99,7 +99,7 @@ export function ImportScreen() {
       </Stack>
       <ErrorAlert failure={check.failure ?? commit.failure} />
       {done ? (
-        <Alert severity="success" role="status">
+        <Alert severity="success" role="status" data-testid="import-done">
           {t('imports.done', {
             n: done.imported,
             skipped: done.skipped,

@@ -15,20 +15,26 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
   const today = todayText();
   const birth = birthDateOf(v, (age) => estimatedBirthDate(age, today));
   const child = birth !== null && birth <= today && isUnderFive(birth, today);
-  const req = (label: string) => `${label} *`;
   return (
     <Stack spacing={2}>
       <Section title={t('patients.form.identity')}>
         <Row>
-          <FormTextField form={form} name="givenName" label={req(t('patients.field.givenName'))} autoFocus />
-          <FormTextField form={form} name="familyName" label={req(t('patients.field.familyName'))} />
+          <FormTextField
+            form={form}
+            name="givenName"
+            label={t('patients.field.givenName')}
+            required
+            autoFocus
+          />
+          <FormTextField form={form} name="familyName" label={t('patients.field.familyName')} required />
           <FormTextField form={form} name="otherNames" label={t('patients.field.otherNames')} />
         </Row>
         <Row>
           <FormSelect
             form={form}
             name="sex"
-            label={req(t('patients.field.sex'))}
+            label={t('patients.field.sex')}
+            required
             options={[
               { value: 'female', label: t('patients.sex.female') },
               { value: 'male', label: t('patients.sex.male') },
@@ -57,7 +63,8 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
             <FormTextField
               form={form}
               name="birthDate"
-              label={req(t('patients.field.birthDate'))}
+              label={t('patients.field.birthDate')}
+              required
               type="date"
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
             />
@@ -75,7 +82,8 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
               form={form}
               name="ageYears"
               path="age.years"
-              label={req(t('patients.field.ageYears'))}
+              label={t('patients.field.ageYears')}
+              required
               slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             />
             <FormTextField
@@ -118,26 +126,21 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
           <FormTextField
             form={form}
             name="caregiverName"
-            label={child ? req(t('patients.field.caregiverName')) : t('patients.field.caregiverName')}
+            label={t('patients.field.caregiverName')}
+            required={child}
           />
           <FormTextField
             form={form}
             name="caregiverRelationship"
-            label={
-              child
-                ? req(t('patients.field.caregiverRelationship'))
-                : t('patients.field.caregiverRelationship')
-            }
+            label={t('patients.field.caregiverRelationship')}
+            required={child}
             helperText={t('patients.field.caregiverRelationshipHint')}
           />
           <FormTextField
             form={form}
             name="caregiverPhone"
-            label={
-              child && !v.caregiverNoPhone
-                ? req(t('patients.field.caregiverPhone'))
-                : t('patients.field.caregiverPhone')
-            }
+            label={t('patients.field.caregiverPhone')}
+            required={child && !v.caregiverNoPhone}
             slotProps={{ htmlInput: { inputMode: 'tel' } }}
             disabled={v.caregiverNoPhone}
           />

@@ -66,7 +66,8 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
           <FormSelect
             form={form}
             name="toFacilityId"
-            label={`${t('referrals.field.facility')} *`}
+            label={t('referrals.field.facility')}
+            required
             options={facilities.map((f) => ({
               value: f.id,
               label: `${f.name} — ${labels.facilityType(t, f.type)}${f.district ? ` (${f.district})` : ''}`,
@@ -76,21 +77,24 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
             <FormTextField
               form={form}
               name="referralDate"
-              label={`${t('referrals.field.date')} *`}
+              label={t('referrals.field.date')}
+              required
               type="date"
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayText() } }}
             />
             <FormSelect
               form={form}
               name="urgency"
-              label={`${t('referrals.field.urgency')} *`}
+              label={t('referrals.field.urgency')}
+              required
               options={REFERRAL_URGENCIES.map((u) => ({ value: u, label: labels.urgency(t, u) }))}
             />
           </Stack>
           <FormTextField
             form={form}
             name="reason"
-            label={`${t('referrals.field.reason')} *`}
+            label={t('referrals.field.reason')}
+            required
             multiline
             minRows={2}
           />

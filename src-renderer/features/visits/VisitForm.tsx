@@ -32,7 +32,8 @@ export function VisitForm({
           <FormTextField
             form={form}
             name="visitDate"
-            label={`${t('visits.field.visitDate')} *`}
+            label={t('visits.field.visitDate')}
+            required
             type="date"
             slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today, min: patient.birthDate } }}
           />
