@@ -313,6 +313,14 @@ export const patientChannels = {
       moved: z.record(z.string(), z.number().int()),
     }),
   }),
+  'patients.reindex': channel({
+    summary:
+      'IT repair: rebuild the patient search index from the patient records (no patient data returned).',
+    permission: 'settings.manage',
+    audit: 'none',
+    input: z.object({}).strict(),
+    output: z.object({ indexed: z.number().int() }),
+  }),
   'patients.history': channel({
     summary: 'Version history of a patient, visit or referral: who changed what, when and why.',
     permission: 'patients.read',

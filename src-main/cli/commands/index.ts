@@ -3,7 +3,12 @@ import { ancDatesCommand } from './anc-dates';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
 import { initCommand } from './init';
-import { patientsImportCommand, patientsSearchCommand, patientsTemplateCommand } from './patients';
+import {
+  patientsImportCommand,
+  patientsReindexCommand,
+  patientsSearchCommand,
+  patientsTemplateCommand,
+} from './patients';
 import { recoverCommand } from './recover';
 import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
@@ -27,6 +32,7 @@ export const commands: CliCommand[] = [
   backupCommand,
   initCommand,
   patientsImportCommand,
+  patientsReindexCommand,
   patientsSearchCommand,
   patientsTemplateCommand,
   recoverCommand,

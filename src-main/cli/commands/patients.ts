@@ -134,3 +134,24 @@ ${SIGN_IN_HELP}`,
     }
   },
 };
+
+export const patientsReindexCommand: CliCommand = {
+  name: 'patients reindex',
+  summary: 'Rebuild the patient search index from the patient records (IT repair).',
+  help: `Usage: caredesk patients reindex ${SIGN_IN}
+
+For an administrator: when search misses patients that exist (e.g. after a database repair), rebuilds the
+search index in one transaction. Prints how many patients were indexed; shows no patient data.
+${SIGN_IN_HELP}`,
+  async run(argv, io) {
+    const { values } = parse(argv, userOptions);
+    const core = await signedInCore(values, io);
+    try {
+      const { indexed } = await callOrFail(core, 'patients.reindex', {});
+      io.stdout(`Indexed ${indexed} patient(s).\n`);
+      return 0;
+    } finally {
+      core.close();
+    }
+  },
+};

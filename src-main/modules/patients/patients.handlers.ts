@@ -7,7 +7,8 @@ import { mergePatients } from './merge';
 import { requirePatient, toRecord } from './patients.repo';
 import { registerPatient, updatePatient, voidPatient } from './patients.service';
 import { historyOf, type Actor } from './records';
-import { runSearch } from './search-index';
+import { rebuildSearchIndex, runSearch } from './search-index';
+import { appendAudit } from '../audit/audit.service';
 import { toSummary } from './summary';
 
 export function actorOf(ctx: CallContext): Actor {
@@ -25,6 +26,7 @@ export const patientHandlers: HandlerSlice<
   | 'patients.void'
   | 'patients.merge'
   | 'patients.history'
+  | 'patients.reindex'
 > = {
   'patients.checkDuplicates': (input, ctx) => {
     const today = localDate(ctx.now);
@@ -61,4 +63,15 @@ export const patientHandlers: HandlerSlice<
   'patients.void': (input, ctx) => voidPatient(ctx.database(), actorOf(ctx), input, ctx.now),
   'patients.merge': (input, ctx) => mergePatients(ctx.database(), actorOf(ctx), input, ctx.now),
   'patients.history': (input, ctx) => ({ entries: historyOf(ctx.database().sqlite, input.entity, input.id) }),
+  'patients.reindex': (_input, ctx) => {
+    const { sqlite } = ctx.database();
+    const actor = actorOf(ctx);
+    const indexed = rebuildSearchIndex(sqlite);
+    appendAudit(
+      sqlite,
+      { userId: actor.userId, role: actor.role, action: 'patient.reindex', detail: `indexed=${indexed}` },
+      ctx.now.toISOString(),
+    );
+    return { indexed };
+  },
 };

@@ -90,16 +90,23 @@ export function indexPatient(sqlite: Sqlite, p: SearchSource): void {
   ).run(p.search_rowid, d.names, d.ids, d.phones, d.caregiver, d.sounds);
 }
 
-/** Rebuilds the whole index from the patients table (IT repair; runs in one transaction). */
+/** Rebuilds the whole index from the patients table (IT repair; one transaction, read in batches). */
 export function rebuildSearchIndex(sqlite: Sqlite): number {
   let n = 0;
+  const batch = sqlite.prepare(
+    `SELECT * FROM patients WHERE search_rowid > ? AND voided = 0 AND merged_into IS NULL
+     ORDER BY search_rowid LIMIT 1000`,
+  );
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM patients_fts');
-    for (const p of sqlite
-      .prepare('SELECT * FROM patients WHERE voided = 0 AND merged_into IS NULL')
-      .iterate() as IterableIterator<SearchSource>) {
-      indexPatient(sqlite, p);
-      n++;
+    let after = 0;
+    for (;;) {
+      // A statement cannot be iterated while the same connection writes: read a batch, then index it.
+      const rows = batch.all(after) as SearchSource[];
+      if (rows.length === 0) break;
+      for (const p of rows) indexPatient(sqlite, p);
+      n += rows.length;
+      after = rows[rows.length - 1]!.search_rowid;
     }
   })();
   return n;

@@ -51,6 +51,10 @@ describe('caredesk patients template / import / search', () => {
     const found = await as(dataDir, 'patients', 'search', '--query', 'kamara ami');
     expect(found.code).toBe(0);
     expect(found.stdout).toMatch(/Aminata Kamara\s+F\s+2 y/);
+    const reindex = await cli(['patients', 'reindex', '--data-dir', dataDir, '--user', 'amina'], {
+      CAREDESK_PASSWORD: 'correct horse battery staple',
+    });
+    expect(reindex).toMatchObject({ code: 0, stdout: 'Indexed 2 patient(s).\n' });
     const again = await as(dataDir, 'patients', 'import', '--file', file);
     expect(again.code).toBe(3);
     expect(again.stdout).toContain('row 2: suspected duplicate: looks like');
