@@ -76,7 +76,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron'], message: 'The core runs under plain Node: no Electron here.' },
             { group: ['**/src-renderer/**'], message: 'main never imports the renderer.' },
-            { group: ['**/test/**'], message: 'The app never imports test code (e.g. the browser test host).' },
+            {
+              group: ['**/test/**'],
+              message: 'The app never imports test code (e.g. the browser test host).',
+            },
           ],
         },
       ],

@@ -4,33 +4,19 @@ import type { Migration } from '../migrate';
 export const migrations: Migration[] = [
   {
     "version": 1,
-    "tag": "0000_foundation",
-    "hash": "416ceb6d109b19c878eb82b163a10c500dbd22e5b9723bbedecceb9b8cf7c546",
+    "tag": "0000_schema",
+    "hash": "f0b378288ef4c8621721b9b1ba3cec81b23f236488ae78fbc597e6e9247f9290",
     "statements": [
       "CREATE TABLE `facility` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`uuid` text NOT NULL,\n\t`name` text NOT NULL,\n\t`code` text NOT NULL,\n\t`district` text DEFAULT '' NOT NULL,\n\t`country` text DEFAULT '' NOT NULL,\n\t`protocol_profile` text DEFAULT 'who-2013' NOT NULL,\n\t`created_at` text NOT NULL,\n\t`updated_at` text NOT NULL\n);",
       "CREATE TABLE `settings` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`value` text NOT NULL,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text\n);",
       "CREATE TABLE `users` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`username` text NOT NULL,\n\t`full_name` text NOT NULL,\n\t`role` text NOT NULL,\n\t`active` integer DEFAULT true NOT NULL,\n\t`must_change_password` integer DEFAULT false NOT NULL,\n\t`pin_hash` text,\n\t`last_login_at` text,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text\n);",
       "CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);",
-      "CREATE TABLE `audit_log` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`at` text NOT NULL,\n\t`user_id` text,\n\t`role` text,\n\t`action` text NOT NULL,\n\t`entity` text,\n\t`entity_id` text,\n\t`detail` text,\n\t`prev_hash` text NOT NULL,\n\t`hash` text NOT NULL\n);",
+      "CREATE TABLE `audit_log` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`at` text NOT NULL,\n\t`user_id` text,\n\t`role` text,\n\t`action` text NOT NULL,\n\t`entity` text,\n\t`entity_id` text,\n\t`patient_id` text,\n\t`detail` text,\n\t`prev_hash` text NOT NULL,\n\t`hash` text NOT NULL\n);",
       "CREATE INDEX `audit_log_at` ON `audit_log` (`at`);",
       "CREATE INDEX `audit_log_user` ON `audit_log` (`user_id`);",
-      "CREATE INDEX `audit_log_entity` ON `audit_log` (`entity`,`entity_id`);"
-    ]
-  },
-  {
-    "version": 2,
-    "tag": "0001_audit_append_only",
-    "hash": "765b9c0761fafabd18d6bd7a99b90829b8a2539f5db9b5f102a7a5c2592ba89a",
-    "statements": [
-      "-- The audit trail is append-only: any UPDATE or DELETE aborts (DESIGN.md §4).\nCREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;",
-      "CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;"
-    ]
-  },
-  {
-    "version": 3,
-    "tag": "0002_patients_visits",
-    "hash": "a8c360212dc5a23deeb0ecbc5014f3867ecaf82291ba979a2b8b7816e891b8c4",
-    "statements": [
+      "CREATE INDEX `audit_log_entity` ON `audit_log` (`entity`,`entity_id`);",
+      "CREATE INDEX `audit_log_patient` ON `audit_log` (`patient_id`);",
+      "CREATE INDEX `audit_log_action` ON `audit_log` (`action`);",
       "CREATE TABLE `outbox` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`entity` text NOT NULL,\n\t`entity_id` text NOT NULL,\n\t`version` integer NOT NULL,\n\t`payload` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`acked_at` text\n);",
       "CREATE INDEX `outbox_pending` ON `outbox` (`seq`) WHERE \"outbox\".\"acked_at\" IS NULL;",
       "CREATE INDEX `outbox_entity` ON `outbox` (`entity`,`entity_id`);",
@@ -40,7 +26,7 @@ export const migrations: Migration[] = [
       "CREATE UNIQUE INDEX `patients_registration_number_unique` ON `patients` (`registration_number`);",
       "CREATE UNIQUE INDEX `patients_search_rowid_unique` ON `patients` (`search_rowid`);",
       "CREATE INDEX `patients_birth_date` ON `patients` (`birth_date`);",
-      "CREATE INDEX `patients_merged_into` ON `patients` (`merged_into`);",
+      "CREATE INDEX `patients_merged_into` ON `patients` (`merged_into`) WHERE \"patients\".\"merged_into\" IS NOT NULL;",
       "CREATE INDEX `patients_created_at` ON `patients` (`created_at`);",
       "CREATE TABLE `registration_counters` (\n\t`scope` text PRIMARY KEY NOT NULL,\n\t`last` integer NOT NULL\n);",
       "CREATE TABLE `visits` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`visit_date` text NOT NULL,\n\t`type` text NOT NULL,\n\t`clinician_id` text,\n\t`weight_kg` real,\n\t`length_cm` real,\n\t`measured` text,\n\t`muac_mm` real,\n\t`oedema` text,\n\t`temperature_c` real,\n\t`pulse_bpm` integer,\n\t`respiratory_rate` integer,\n\t`systolic` integer,\n\t`diastolic` integer,\n\t`hb_g_dl` real,\n\t`glucose_mmol_l` real,\n\t`complaints` text DEFAULT '' NOT NULL,\n\t`diagnoses` text DEFAULT '[]' NOT NULL,\n\t`treatment` text DEFAULT '' NOT NULL,\n\t`medicines` text DEFAULT '[]' NOT NULL,\n\t`notes` text DEFAULT '' NOT NULL,\n\t`next_appointment` text,\n\t`age_days` integer,\n\t`whz` real,\n\t`waz` real,\n\t`haz` real,\n\t`bmiz` real,\n\t`muacz` real,\n\t`length_used_cm` real,\n\t`nutrition_status` text,\n\t`nutrition_criteria` text DEFAULT '[]' NOT NULL,\n\t`anthropometry_flags` text DEFAULT '[]' NOT NULL,\n\t`implausible_confirmed` text DEFAULT '[]' NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`clinician_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -55,31 +41,21 @@ export const migrations: Migration[] = [
     ]
   },
   {
-    "version": 4,
-    "tag": "0003_patients_search",
+    "version": 2,
+    "tag": "0001_audit_append_only",
+    "hash": "765b9c0761fafabd18d6bd7a99b90829b8a2539f5db9b5f102a7a5c2592ba89a",
+    "statements": [
+      "-- The audit trail is append-only: any UPDATE or DELETE aborts (DESIGN.md §4).\nCREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;",
+      "CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log`\nBEGIN\n  SELECT RAISE(ABORT, 'audit_log is append-only');\nEND;"
+    ]
+  },
+  {
+    "version": 3,
+    "tag": "0002_patients_search",
     "hash": "ec39d6db1d57e6ad9c0cda0f2872bc6b90f85bd9503530a11629a57889dc4442",
     "statements": [
       "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
       "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
-    ]
-  },
-  {
-    "version": 5,
-    "tag": "0004_brown_blindfold",
-    "hash": "d81734eb7d4474777035c0f6749198c999f1913555abfa988b921acf118b424c",
-    "statements": [
-      "ALTER TABLE `audit_log` ADD `patient_id` text;",
-      "CREATE INDEX `audit_log_patient` ON `audit_log` (`patient_id`);",
-      "CREATE INDEX `audit_log_action` ON `audit_log` (`action`);"
-    ]
-  },
-  {
-    "version": 6,
-    "tag": "0005_patients_merged_partial",
-    "hash": "184939aa8efb0b07860081f5106ed35a73ecbf4fa5b659972be9f854edeab1e4",
-    "statements": [
-      "DROP INDEX `patients_merged_into`;",
-      "CREATE INDEX `patients_merged_into` ON `patients` (`merged_into`) WHERE \"patients\".\"merged_into\" IS NOT NULL;"
     ]
   }
 ];
