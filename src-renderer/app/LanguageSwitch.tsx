@@ -17,7 +17,7 @@ export function LanguageSwitch() {
         if (isLanguage(event.target.value)) setLanguage(event.target.value);
       }}
       sx={{
-        minWidth: 140,
+        minWidth: 120,
         '& .MuiInputBase-root': { color: 'inherit', bgcolor: 'rgba(255,255,255,0.12)' },
         '& .MuiInputLabel-root, & .MuiInputLabel-root.Mui-focused': { color: 'inherit' },
         '& .MuiOutlinedInput-notchedOutline': { borderColor: 'rgba(255,255,255,0.6)' },

@@ -1,6 +1,5 @@
 /** Administration: staff accounts, audit trail, backups and facility settings. */
 export const adminEn = {
-  'admin.menu': 'Administration',
   'admin.users': 'Staff accounts',
   'admin.audit': 'Audit trail',
   'admin.backups': 'Backups and settings',

@@ -2,7 +2,6 @@
 export const commonEn = {
   'app.name': 'CareDesk',
   'app.language': 'Language',
-  'app.signedInAs': 'Signed in as {name}',
   'app.signOut': 'Sign out',
   'app.loading': 'Loading…',
   'app.retry': 'Try again',

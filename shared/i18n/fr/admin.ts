@@ -2,7 +2,6 @@ import type { adminEn } from '../en/admin';
 import type { Translation } from '../types';
 
 export const adminFr: Translation<typeof adminEn> = {
-  'admin.menu': 'Administration',
   'admin.users': 'Comptes du personnel',
   'admin.audit': 'Journal d’audit',
   'admin.backups': 'Sauvegardes et réglages',

@@ -4,7 +4,6 @@ import type { Translation } from '../types';
 export const commonFr: Translation<typeof commonEn> = {
   'app.name': 'CareDesk',
   'app.language': 'Langue',
-  'app.signedInAs': 'Connecté·e : {name}',
   'app.signOut': 'Se déconnecter',
   'app.loading': 'Chargement…',
   'app.retry': 'Réessayer',

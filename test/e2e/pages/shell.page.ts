@@ -2,7 +2,7 @@ import type { Locator } from 'playwright-core';
 import { LANGUAGE_NAMES, type Language } from '../../../shared/i18n';
 import { BasePage } from './base.page';
 
-/** The app bar: facility, signed-in user, language switch, sign-out. */
+/** The app bar: facility, the signed-in user's menu (sign-out inside), language switch. */
 export class ShellPage extends BasePage {
   facility(): Locator {
     return this.page.getByTestId('appbar-facility');
@@ -19,6 +19,7 @@ export class ShellPage extends BasePage {
   }
 
   async signOut(): Promise<void> {
-    await this.page.getByRole('button', { name: this.t('app.signOut') }).click();
+    await this.user().click();
+    await this.page.getByRole('menuitem', { name: this.t('app.signOut') }).click();
   }
 }

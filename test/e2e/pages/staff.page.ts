@@ -4,12 +4,13 @@ import { BasePage } from './base.page';
 /** The app bar's session buttons and the administration menu. */
 export class SessionMenuPage extends BasePage {
   async openStaffAccounts(): Promise<void> {
-    await this.page.getByRole('button', { name: this.t('admin.menu') }).click();
+    await this.page.getByTestId('appbar-user').click();
     await this.page.getByRole('menuitem', { name: this.t('admin.users') }).click();
   }
 
   async openMyAccount(): Promise<void> {
-    await this.page.getByRole('button', { name: this.t('account.menu') }).click();
+    await this.page.getByTestId('appbar-user').click();
+    await this.page.getByRole('menuitem', { name: this.t('account.menu') }).click();
   }
 
   lockButton(): Locator {
@@ -95,7 +96,7 @@ export class LockPage extends BasePage {
 /** Backups and settings (admin), and the "restore from a backup" panel of the setup and sign-in screens. */
 export class BackupsPage extends BasePage {
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: this.t('admin.menu') }).click();
+    await this.page.getByTestId('appbar-user').click();
     await this.page.getByRole('menuitem', { name: this.t('admin.backups') }).click();
   }
 
