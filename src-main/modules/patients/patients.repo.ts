@@ -6,6 +6,7 @@ import type { PatientRecord } from '../../../shared/contract/channels/patients';
 import type { Db, Sqlite } from '../../db/open';
 import { patients } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
+import type { RecordStore } from './records';
 import { indexPatient } from './search-index';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -62,6 +63,14 @@ export function afterPatientWrite(sqlite: Sqlite, row: PatientRow, at: string): 
   });
   enqueueStored(sqlite, 'patient', 'patients', row.id, at);
 }
+
+/** Patients for writeNextVersion: every write refreshes the search document and queues the row. */
+export const patientStore: RecordStore<PatientRow> = {
+  entity: 'patient',
+  update: (db, row) => db.update(patients).set(row).where(eq(patients.id, row.id)).run(),
+  afterWrite: afterPatientWrite,
+  patientOf: (row) => row.id,
+};
 
 /** Next local key of the search index (never reused, never changed: see schema/patients.ts). */
 export function nextSearchRowid(sqlite: Sqlite): number {

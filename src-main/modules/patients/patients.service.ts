@@ -21,11 +21,20 @@ import {
   allocateRegistrationNumber,
   facilityCode,
   nextSearchRowid,
+  patientStore,
   requirePatient,
   toRecord,
   type PatientRow,
 } from './patients.repo';
-import { appendHistory, assertCanCorrect, assertVersion, diffFields, type Actor } from './records';
+import {
+  assertCanCorrect,
+  assertVersion,
+  changedFieldsDetail,
+  diffFields,
+  writeNextVersion,
+  writeVoided,
+  type Actor,
+} from './records';
 
 /** The stored values a draft gives, once its birth date is settled. */
 export type PatientValues = Pick<
@@ -184,9 +193,8 @@ export function updatePatient(
   input: { id: string; expectedVersion: number; patient: ParsedPatientDraft },
   now: Date,
 ): PatientRecord {
-  const { sqlite, db } = open;
   const values = resolveDraft(input.patient, localDate(now));
-  return sqlite.transaction(() => {
+  return open.sqlite.transaction(() => {
     const before = requireChangeable(open, input.id);
     assertVersion(before.version, input.expectedVersion);
     const changes = diffFields<PatientValues>(before, values, ALL_FIELDS);
@@ -194,38 +202,12 @@ export function updatePatient(
     if (changes.some((c) => (IDENTITY_FIELDS as readonly string[]).includes(c.field))) {
       assertCanCorrect(before, actor, now);
     }
-    const at = now.toISOString();
-    const after: PatientRow = {
-      ...before,
-      ...values,
-      version: before.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
-    };
-    db.update(patients).set(after).where(eq(patients.id, before.id)).run();
-    appendHistory(sqlite, {
-      entity: 'patient',
-      entityId: before.id,
-      version: after.version,
-      action: 'update',
-      changes,
-      at,
-      by: actor.userId,
+    const after = writeNextVersion(open, actor, now.toISOString(), patientStore, {
+      before,
+      set: values,
+      history: { action: 'update', changes },
+      audit: { action: 'patient.update', detail: changedFieldsDetail(changes) },
     });
-    afterPatientWrite(sqlite, after, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'patient.update',
-        entity: 'patient',
-        entityId: before.id,
-        patientId: before.id,
-        detail: `fields=${changes.map((c) => c.field).join(',')}`,
-      },
-      at,
-    );
     return toRecord(after);
   })();
 }
@@ -254,39 +236,11 @@ export function voidPatient(
     if (activeVisits + activeReferrals > 0) {
       throw new AppError('CONFLICT', PATIENT_MESSAGES.voidHasRecords);
     }
-    const at = now.toISOString();
-    const after: PatientRow = {
-      ...before,
-      voided: true,
-      voidReason: input.reason,
-      version: before.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
-    };
-    db.update(patients).set(after).where(eq(patients.id, before.id)).run();
-    appendHistory(sqlite, {
-      entity: 'patient',
-      entityId: before.id,
-      version: after.version,
-      action: 'void',
-      changes: [{ field: 'voided', from: false, to: true }],
+    const after = writeVoided(open, actor, now.toISOString(), patientStore, {
+      before,
       reason: input.reason,
-      at,
-      by: actor.userId,
+      auditAction: 'patient.void',
     });
-    afterPatientWrite(sqlite, after, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'patient.void',
-        entity: 'patient',
-        entityId: before.id,
-        patientId: before.id,
-      },
-      at,
-    );
     return toRecord(after);
   })();
 }

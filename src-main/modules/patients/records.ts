@@ -3,7 +3,8 @@
 import { AppError, roleHas, type Role } from '../../../shared/contract';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import type { HistoryEntry } from '../../../shared/contract/channels/record-fields';
-import type { Sqlite } from '../../db/open';
+import type { Db, Sqlite } from '../../db/open';
+import { appendAudit } from '../audit/audit.service';
 import { stmt } from './sql';
 
 export interface Actor {
@@ -89,6 +90,102 @@ export function appendHistory(sqlite: Sqlite, row: HistoryRow): void {
     row.at,
     row.by,
   );
+}
+
+/** The columns every versioned record has. */
+export interface VersionedRow {
+  id: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** How one kind of record is written: its entity name (history, audit), its row update and what follows it. */
+export interface RecordStore<R extends VersionedRow> {
+  entity: string;
+  /** Overwrites the stored row with this id. */
+  update(db: Db, row: R): void;
+  /** After the update and its history row: the outbox row (and, for patients, the search document). */
+  afterWrite(sqlite: Sqlite, row: R, at: string): void;
+  /** The patient an audit row of this record names, if any. */
+  patientOf?(row: R): string;
+}
+
+export interface NextVersion<R extends VersionedRow> {
+  before: R;
+  /** The values that change (the version, updatedAt and updatedBy are set here). */
+  set: Partial<R>;
+  history: Pick<HistoryRow, 'action' | 'changes' | 'reason'>;
+  /** The audit row, when this write is the audited action itself. */
+  audit?: { action: string; detail?: string };
+}
+
+/**
+ * Writes the next version of a record: the row (version + 1, updatedAt, updatedBy), its history row, its outbox
+ * row, then its audit row. Call inside the transaction of the change; returns the row as stored.
+ */
+export function writeNextVersion<R extends VersionedRow>(
+  open: { sqlite: Sqlite; db: Db },
+  actor: Actor,
+  at: string,
+  store: RecordStore<R>,
+  next: NextVersion<R>,
+): R {
+  const { before } = next;
+  const after: R = {
+    ...before,
+    ...next.set,
+    version: before.version + 1,
+    updatedAt: at,
+    updatedBy: actor.userId,
+  };
+  store.update(open.db, after);
+  appendHistory(open.sqlite, {
+    entity: store.entity,
+    entityId: before.id,
+    version: after.version,
+    ...next.history,
+    at,
+    by: actor.userId,
+  });
+  store.afterWrite(open.sqlite, after, at);
+  if (next.audit) {
+    appendAudit(
+      open.sqlite,
+      {
+        userId: actor.userId,
+        role: actor.role,
+        action: next.audit.action,
+        entity: store.entity,
+        entityId: before.id,
+        patientId: store.patientOf?.(before),
+        detail: next.audit.detail,
+      },
+      at,
+    );
+  }
+  return after;
+}
+
+/** Voids a record with a reason: history action "void", audited as `auditAction`. */
+export function writeVoided<R extends VersionedRow & { voided: boolean; voidReason: string | null }>(
+  open: { sqlite: Sqlite; db: Db },
+  actor: Actor,
+  at: string,
+  store: RecordStore<R>,
+  input: { before: R; reason: string; auditAction: string },
+): R {
+  return writeNextVersion(open, actor, at, store, {
+    before: input.before,
+    set: { voided: true, voidReason: input.reason } as Partial<R>,
+    history: { action: 'void', changes: [{ field: 'voided', from: false, to: true }], reason: input.reason },
+    audit: { action: input.auditAction },
+  });
+}
+
+/** The audit detail of a correction: which fields changed. */
+export function changedFieldsDetail(changes: readonly FieldChange[]): string {
+  return `fields=${changes.map((c) => c.field).join(',')}`;
 }
 
 export function historyOf(sqlite: Sqlite, entity: string, entityId: string): HistoryEntry[] {
