@@ -10,10 +10,25 @@ import { directoryFacilities } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { nameTokens } from '../patients/names';
-import { appendHistory, assertVersion, diffFields, type Actor } from '../patients/records';
+import {
+  assertVersion,
+  changedFieldsDetail,
+  diffFields,
+  writeNextVersion,
+  type Actor,
+  type RecordStore,
+} from '../patients/records';
 import { parseJson } from '../patients/sql';
 
 type Row = typeof directoryFacilities.$inferSelect;
+
+const facilityStore: RecordStore<Row> = {
+  entity: 'directory_facility',
+  update: (db, row) =>
+    db.update(directoryFacilities).set(row).where(eq(directoryFacilities.id, row.id)).run(),
+  afterWrite: (sqlite, row, at) =>
+    enqueueStored(sqlite, 'directory_facility', 'directory_facilities', row.id, at),
+};
 
 export interface DirectoryValues {
   name: string;
@@ -117,30 +132,12 @@ export function updateFacility(
     };
     const changes = diffFields(before, next, FIELDS);
     if (changes.length === 0) return toEntry(before);
-    const after: Row = { ...next, version: before.version + 1, updatedAt: at, updatedBy: actor.userId };
-    open.db.update(directoryFacilities).set(after).where(eq(directoryFacilities.id, before.id)).run();
-    appendHistory(open.sqlite, {
-      entity: 'directory_facility',
-      entityId: before.id,
-      version: after.version,
-      action: 'update',
-      changes,
-      at,
-      by: actor.userId,
+    const after = writeNextVersion(open, actor, at, facilityStore, {
+      before,
+      set: next,
+      history: { action: 'update', changes },
+      audit: { action: 'directory.update', detail: changedFieldsDetail(changes) },
     });
-    enqueueStored(open.sqlite, 'directory_facility', 'directory_facilities', before.id, at);
-    appendAudit(
-      open.sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'directory.update',
-        entity: 'directory_facility',
-        entityId: before.id,
-        detail: `fields=${changes.map((c) => c.field).join(',')}`,
-      },
-      at,
-    );
     return toEntry(after);
   })();
 }

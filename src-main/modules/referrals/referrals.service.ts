@@ -13,10 +13,26 @@ import { enqueueStored } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { requireFacility } from '../directory/directory.service';
 import { requireActivePatient } from '../patients/patients.repo';
-import { appendHistory, assertCanCorrect, assertVersion, type Actor } from '../patients/records';
+import {
+  assertCanCorrect,
+  assertVersion,
+  writeNextVersion,
+  writeVoided,
+  type Actor,
+  type RecordStore,
+} from '../patients/records';
 import { stmt } from '../patients/sql';
 
 type Row = typeof referrals.$inferSelect;
+
+const referralStore: RecordStore<Row> = {
+  entity: 'referral',
+  update: (db, row) => db.update(referrals).set(row).where(eq(referrals.id, row.id)).run(),
+  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'referral', 'referrals', row.id, at),
+  patientOf: (row) => row.patientId,
+};
+
+const FEEDBACK_FIELDS = ['status', 'feedbackDate', 'feedbackOutcome', 'feedbackNotes'] as const;
 
 function invalid(fields: FieldError[]): never {
   throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
@@ -190,42 +206,23 @@ export function recordFeedback(
       fields.push({ path: 'feedbackDate', message: `is before the referral date (${before.referralDate})` });
     }
     if (fields.length > 0) invalid(fields);
-    const after: Row = {
-      ...before,
+    const set: Pick<Row, (typeof FEEDBACK_FIELDS)[number]> = {
       status: 'closed',
       feedbackDate: input.feedbackDate,
       feedbackOutcome: input.outcome,
       feedbackNotes: input.notes,
-      version: before.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
     };
-    open.db.update(referrals).set(after).where(eq(referrals.id, before.id)).run();
-    const changes = (['status', 'feedbackDate', 'feedbackOutcome', 'feedbackNotes'] as const)
-      .filter((f) => before[f] !== after[f])
-      .map((f) => ({ field: f, from: before[f], to: after[f] }));
-    appendHistory(open.sqlite, {
-      entity: 'referral',
-      entityId: before.id,
-      version: after.version,
-      action: 'update',
-      changes,
-      at,
-      by: actor.userId,
+    const changes = FEEDBACK_FIELDS.filter((f) => before[f] !== set[f]).map((f) => ({
+      field: f,
+      from: before[f],
+      to: set[f],
+    }));
+    writeNextVersion(open, actor, at, referralStore, {
+      before,
+      set,
+      history: { action: 'update', changes },
+      audit: { action: 'referral.feedback' },
     });
-    enqueueStored(open.sqlite, 'referral', 'referrals', before.id, at);
-    appendAudit(
-      open.sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'referral.feedback',
-        entity: 'referral',
-        entityId: before.id,
-        patientId: before.patientId,
-      },
-      at,
-    );
     return getReferral(open, before.id);
   })();
 }
@@ -241,38 +238,11 @@ export function voidReferral(
     const before = requireRow(open, input.id);
     assertVersion(before.version, input.expectedVersion);
     assertCanCorrect(before, actor, now);
-    const after: Row = {
-      ...before,
-      voided: true,
-      voidReason: input.reason,
-      version: before.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
-    };
-    open.db.update(referrals).set(after).where(eq(referrals.id, before.id)).run();
-    appendHistory(open.sqlite, {
-      entity: 'referral',
-      entityId: before.id,
-      version: after.version,
-      action: 'void',
-      changes: [{ field: 'voided', from: false, to: true }],
+    writeVoided(open, actor, at, referralStore, {
+      before,
       reason: input.reason,
-      at,
-      by: actor.userId,
+      auditAction: 'referral.void',
     });
-    enqueueStored(open.sqlite, 'referral', 'referrals', before.id, at);
-    appendAudit(
-      open.sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'referral.void',
-        entity: 'referral',
-        entityId: before.id,
-        patientId: before.patientId,
-      },
-      at,
-    );
     return getReferral(open, before.id);
   })();
 }

@@ -8,15 +8,31 @@ import type { VisitRecord } from '../../../shared/contract/channels/visits';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import type { Sqlite } from '../../db/open';
-import { patients, users, visits } from '../../db/schema';
+import { users, visits } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
-import { afterPatientWrite, requireActivePatient, type PatientRow } from '../patients/patients.repo';
-import { appendHistory, assertCanCorrect, assertVersion, diffFields, type Actor } from '../patients/records';
+import { patientStore, requireActivePatient, type PatientRow } from '../patients/patients.repo';
+import {
+  assertCanCorrect,
+  assertVersion,
+  changedFieldsDetail,
+  diffFields,
+  writeNextVersion,
+  writeVoided,
+  type Actor,
+  type RecordStore,
+} from '../patients/records';
 import { parseJson } from '../patients/sql';
 import { assessVisit, type ParsedVisitFields, type VisitNumbers } from './measure';
 
 export type VisitRow = typeof visits.$inferSelect;
+
+const visitStore: RecordStore<VisitRow> = {
+  entity: 'visit',
+  update: (db, row) => db.update(visits).set(row).where(eq(visits.id, row.id)).run(),
+  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'visit', 'visits', row.id, at),
+  patientOf: (row) => row.patientId,
+};
 
 /** The columns a person fills in (compared for the history of a correction). */
 const ENTERED = [
@@ -111,37 +127,13 @@ function applyAllergies(
   at: string,
 ): void {
   if (allergies === undefined || allergies === patient.allergies) return;
-  const after: PatientRow = {
-    ...patient,
-    allergies,
-    version: patient.version + 1,
-    updatedAt: at,
-    updatedBy: actor.userId,
-  };
-  open.db.update(patients).set(after).where(eq(patients.id, patient.id)).run();
-  appendHistory(open.sqlite, {
-    entity: 'patient',
-    entityId: patient.id,
-    version: after.version,
-    action: 'update',
-    changes: [{ field: 'allergies', from: patient.allergies, to: allergies }],
-    at,
-    by: actor.userId,
+  const changes = [{ field: 'allergies', from: patient.allergies, to: allergies }];
+  writeNextVersion(open, actor, at, patientStore, {
+    before: patient,
+    set: { allergies },
+    history: { action: 'update', changes },
+    audit: { action: 'patient.update', detail: changedFieldsDetail(changes) },
   });
-  afterPatientWrite(open.sqlite, after, at);
-  appendAudit(
-    open.sqlite,
-    {
-      userId: actor.userId,
-      role: actor.role,
-      action: 'patient.update',
-      entity: 'patient',
-      entityId: patient.id,
-      patientId: patient.id,
-      detail: 'fields=allergies',
-    },
-    at,
-  );
 }
 
 export function createVisit(
@@ -224,31 +216,12 @@ export function updateVisit(
       return toVisitRecord(before, clinicianName(open, before.clinicianId));
     let after = before;
     if (changes.length > 0) {
-      after = { ...before, ...next, version: before.version + 1, updatedAt: at, updatedBy: actor.userId };
-      db.update(visits).set(after).where(eq(visits.id, before.id)).run();
-      appendHistory(sqlite, {
-        entity: 'visit',
-        entityId: before.id,
-        version: after.version,
-        action: 'update',
-        changes,
-        at,
-        by: actor.userId,
+      after = writeNextVersion(open, actor, at, visitStore, {
+        before,
+        set: next,
+        history: { action: 'update', changes },
+        audit: { action: 'visit.update', detail: changedFieldsDetail(changes) },
       });
-      enqueueStored(sqlite, 'visit', 'visits', before.id, at);
-      appendAudit(
-        sqlite,
-        {
-          userId: actor.userId,
-          role: actor.role,
-          action: 'visit.update',
-          entity: 'visit',
-          entityId: before.id,
-          patientId: before.patientId,
-          detail: `fields=${changes.map((c) => c.field).join(',')}`,
-        },
-        at,
-      );
     }
     applyAllergies(open, actor, patient, input.visit.allergies, at);
     return toVisitRecord(after, clinicianName(open, after.clinicianId));
@@ -261,45 +234,17 @@ export function voidVisit(
   input: { id: string; expectedVersion: number; reason: string },
   now: Date,
 ): VisitRecord {
-  const { sqlite, db } = open;
   const at = now.toISOString();
-  return sqlite.transaction(() => {
+  return open.sqlite.transaction(() => {
     const before = requireVisit(open, input.id);
     if (before.voided) throw new AppError('CONFLICT', PATIENT_MESSAGES.visitVoided);
     assertVersion(before.version, input.expectedVersion);
     assertCanCorrect(before, actor, now);
-    const after: VisitRow = {
-      ...before,
-      voided: true,
-      voidReason: input.reason,
-      version: before.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
-    };
-    db.update(visits).set(after).where(eq(visits.id, before.id)).run();
-    appendHistory(sqlite, {
-      entity: 'visit',
-      entityId: before.id,
-      version: after.version,
-      action: 'void',
-      changes: [{ field: 'voided', from: false, to: true }],
+    const after = writeVoided(open, actor, at, visitStore, {
+      before,
       reason: input.reason,
-      at,
-      by: actor.userId,
+      auditAction: 'visit.void',
     });
-    enqueueStored(sqlite, 'visit', 'visits', before.id, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'visit.void',
-        entity: 'visit',
-        entityId: before.id,
-        patientId: before.patientId,
-      },
-      at,
-    );
     return toVisitRecord(after, clinicianName(open, after.clinicianId));
   })();
 }
