@@ -1,16 +1,14 @@
 // Merging a duplicate into the surviving record (issue 5 §2): everything that points at the duplicate moves to the
 // survivor, the duplicate is marked merged (kept, never deleted), and blanks of the survivor are filled from it.
-import { eq } from 'drizzle-orm';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { AppError } from '../../../shared/contract';
 import type { PatientRecord } from '../../../shared/contract/channels/patients';
 import type { OpenDatabase } from '../../core/state';
 import type { Sqlite } from '../../db/open';
-import { patients } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
-import { afterPatientWrite, requirePatient, toRecord, type PatientRow } from './patients.repo';
-import { appendHistory, assertVersion, type Actor, type FieldChange } from './records';
+import { patientStore, requirePatient, toRecord, type PatientRow } from './patients.repo';
+import { appendHistory, assertVersion, writeNextVersion, type Actor, type FieldChange } from './records';
 
 /** Survivor fields filled from the duplicate when the survivor has them blank. */
 const FILLABLE = [
@@ -167,45 +165,20 @@ export function mergePatients(
       changes.push({ field: 'allergies', from: survivor.allergies, to: allergies });
     }
     changes.push({ field: 'mergedFrom', from: null, to: merged.id });
-    const goneRow: PatientRow = {
-      ...merged,
-      mergedInto: survivor.id,
-      version: merged.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
-    };
-    db.update(patients).set(goneRow).where(eq(patients.id, merged.id)).run();
-    appendHistory(sqlite, {
-      entity: 'patient',
-      entityId: merged.id,
-      version: goneRow.version,
-      action: 'merged-into',
-      changes: [{ field: 'mergedInto', from: null, to: survivor.id }],
-      reason: input.reason,
-      at,
-      by: actor.userId,
+    writeNextVersion(open, actor, at, patientStore, {
+      before: merged,
+      set: { mergedInto: survivor.id },
+      history: {
+        action: 'merged-into',
+        changes: [{ field: 'mergedInto', from: null, to: survivor.id }],
+        reason: input.reason,
+      },
     });
-    afterPatientWrite(sqlite, goneRow, at);
-
-    const keptRow: PatientRow = {
-      ...survivor,
-      ...fills,
-      version: survivor.version + 1,
-      updatedAt: at,
-      updatedBy: actor.userId,
-    };
-    db.update(patients).set(keptRow).where(eq(patients.id, survivor.id)).run();
-    appendHistory(sqlite, {
-      entity: 'patient',
-      entityId: survivor.id,
-      version: keptRow.version,
-      action: 'merge',
-      changes,
-      reason: input.reason,
-      at,
-      by: actor.userId,
+    const keptRow = writeNextVersion(open, actor, at, patientStore, {
+      before: survivor,
+      set: fills,
+      history: { action: 'merge', changes, reason: input.reason },
     });
-    afterPatientWrite(sqlite, keptRow, at);
 
     const counts = Object.entries(moved)
       .map(([t, n]) => `${t}=${n}`)
