@@ -5,10 +5,7 @@ import {
   MenuItem,
   Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -19,6 +16,7 @@ import { useAction, useQuery } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 
 type Filter = InputOf<'audit.export'>;
 type Row = OutputOf<'audit.list'>['rows'][number];
@@ -129,32 +127,30 @@ export function AuditScreen() {
       {!page.data ? <DelayedProgress active={page.busy} /> : null}
       {page.data && rows.length === 0 ? <Typography>{t('audit.none')}</Typography> : null}
       {rows.length > 0 ? (
-        <Table size="small" aria-label={t('admin.audit')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>#</TableCell>
-              <TableCell>{t('audit.time')}</TableCell>
-              <TableCell>{t('audit.user')}</TableCell>
-              <TableCell>{t('audit.action')}</TableCell>
-              <TableCell>{t('audit.entity')}</TableCell>
-              <TableCell>{t('audit.detail')}</TableCell>
+        <SimpleTable
+          label={t('admin.audit')}
+          columns={[
+            '#',
+            t('audit.time'),
+            t('audit.user'),
+            t('audit.action'),
+            t('audit.entity'),
+            t('audit.detail'),
+          ]}
+        >
+          {rows.map((r) => (
+            <TableRow key={r.seq}>
+              <TableCell>{r.seq}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {new Date(r.at).toLocaleString(language, { dateStyle: 'short', timeStyle: 'medium' })}
+              </TableCell>
+              <TableCell>{r.username ?? r.role ?? '—'}</TableCell>
+              <TableCell>{r.action}</TableCell>
+              <TableCell>{r.entity ? `${r.entity} ${r.entityId ?? ''}` : (r.patientId ?? '')}</TableCell>
+              <TableCell>{r.detail}</TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.seq}>
-                <TableCell>{r.seq}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {new Date(r.at).toLocaleString(language, { dateStyle: 'short', timeStyle: 'medium' })}
-                </TableCell>
-                <TableCell>{r.username ?? r.role ?? '—'}</TableCell>
-                <TableCell>{r.action}</TableCell>
-                <TableCell>{r.entity ? `${r.entity} ${r.entityId ?? ''}` : (r.patientId ?? '')}</TableCell>
-                <TableCell>{r.detail}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </SimpleTable>
       ) : null}
       {page.data?.nextBeforeSeq && limit < 500 ? (
         <Button sx={{ mt: 2 }} onClick={() => setLimit(Math.min(500, limit + 100))}>

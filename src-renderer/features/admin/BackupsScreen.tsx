@@ -6,10 +6,7 @@ import {
   Paper,
   Stack,
   Switch,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -20,6 +17,7 @@ import { useAction, useQuery } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 import { KeysPanel } from './KeysPanel';
 import { RestoreDialog } from './RestoreDialog';
 
@@ -155,32 +153,24 @@ export function BackupsScreen() {
       </Typography>
       {status.data && status.data.backups.length === 0 ? <Typography>{t('backups.none')}</Typography> : null}
       {status.data && status.data.backups.length > 0 ? (
-        <Table size="small" aria-label={t('backups.list')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('backups.created')}</TableCell>
-              <TableCell>{t('backups.folder')}</TableCell>
-              <TableCell>{t('backups.size')}</TableCell>
-              <TableCell>{t('backups.schema')}</TableCell>
-              <TableCell />
+        <SimpleTable
+          label={t('backups.list')}
+          columns={[t('backups.created'), t('backups.folder'), t('backups.size'), t('backups.schema'), null]}
+        >
+          {status.data.backups.map((b) => (
+            <TableRow key={b.file}>
+              <TableCell>{when(b.createdAt)}</TableCell>
+              <TableCell sx={{ wordBreak: 'break-all' }}>{b.file}</TableCell>
+              <TableCell>{(b.bytes / 1024 / 1024).toFixed(1)} MB</TableCell>
+              <TableCell>{b.schemaVersion}</TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => setRestoring(b.file)}>
+                  {t('backups.restore')}
+                </Button>
+              </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {status.data.backups.map((b) => (
-              <TableRow key={b.file}>
-                <TableCell>{when(b.createdAt)}</TableCell>
-                <TableCell sx={{ wordBreak: 'break-all' }}>{b.file}</TableCell>
-                <TableCell>{(b.bytes / 1024 / 1024).toFixed(1)} MB</TableCell>
-                <TableCell>{b.schemaVersion}</TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => setRestoring(b.file)}>
-                    {t('backups.restore')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </SimpleTable>
       ) : null}
       <RestoreDialog file={restoring} onClose={() => setRestoring(null)} />
     </Box>

@@ -8,10 +8,7 @@ import {
   DialogTitle,
   MenuItem,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -25,6 +22,7 @@ import { queryCache } from '../../api/query-cache';
 import { useI18n } from '../../app/i18n';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 import { CreateUserForm } from './CreateUserForm';
 import { useReauth } from './ReauthDialog';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
@@ -72,81 +70,79 @@ export function UsersScreen() {
       <ErrorAlert failure={failure ?? list.failure} sx={{ mb: 2 }} />
       {!list.data ? <DelayedProgress active={list.busy} /> : null}
       {list.data ? (
-        <Table size="small" aria-label={t('admin.users')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('users.username')}</TableCell>
-              <TableCell>{t('users.fullName')}</TableCell>
-              <TableCell>{t('users.role')}</TableCell>
-              <TableCell>{t('users.status')}</TableCell>
-              <TableCell>{t('users.lastSignIn')}</TableCell>
-              <TableCell>{t('users.actions')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {list.data.users.map((user) => (
-              <TableRow key={user.id} data-username={user.username}>
-                <TableCell>{user.username}</TableCell>
-                <TableCell>{user.fullName}</TableCell>
-                <TableCell>
-                  <TextField
-                    select
+        <SimpleTable
+          label={t('admin.users')}
+          columns={[
+            t('users.username'),
+            t('users.fullName'),
+            t('users.role'),
+            t('users.status'),
+            t('users.lastSignIn'),
+            t('users.actions'),
+          ]}
+        >
+          {list.data.users.map((user) => (
+            <TableRow key={user.id} data-username={user.username}>
+              <TableCell>{user.username}</TableCell>
+              <TableCell>{user.fullName}</TableCell>
+              <TableCell>
+                <TextField
+                  select
+                  size="small"
+                  value={user.role}
+                  disabled={!user.active}
+                  onChange={(e) => void setRole(user, e.target.value as Role)}
+                  slotProps={{ htmlInput: { 'aria-label': `${t('users.changeRole')}: ${user.username}` } }}
+                >
+                  {ROLES.map((role) => (
+                    <MenuItem key={role} value={role}>
+                      {t(`role.${role}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                  <Chip
                     size="small"
-                    value={user.role}
-                    disabled={!user.active}
-                    onChange={(e) => void setRole(user, e.target.value as Role)}
-                    slotProps={{ htmlInput: { 'aria-label': `${t('users.changeRole')}: ${user.username}` } }}
-                  >
-                    {ROLES.map((role) => (
-                      <MenuItem key={role} value={role}>
-                        {t(`role.${role}`)}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                </TableCell>
-                <TableCell>
-                  <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                    <Chip
-                      size="small"
-                      color={user.active ? 'success' : 'default'}
-                      label={t(user.active ? 'users.active' : 'users.inactive')}
-                    />
-                    {user.active && user.mustChangePassword ? (
-                      <Chip size="small" label={t('users.temporary')} />
-                    ) : null}
-                    {user.active && !user.hasKeySlot ? (
-                      <Chip size="small" color="warning" label={t('users.needsReset')} />
-                    ) : null}
-                  </Stack>
-                </TableCell>
-                <TableCell>
-                  {user.lastLoginAt
-                    ? new Date(user.lastLoginAt).toLocaleString(language, {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      })
-                    : t('users.never')}
-                </TableCell>
-                <TableCell>
-                  {user.active ? (
-                    <Stack direction="row" spacing={1}>
-                      <Button size="small" onClick={() => void issue(user, 'users.resetPassword')}>
-                        {t('users.resetPassword')}
-                      </Button>
-                      <Button size="small" color="warning" onClick={() => setDeactivating(user)}>
-                        {t('users.deactivate')}
-                      </Button>
-                    </Stack>
-                  ) : (
-                    <Button size="small" onClick={() => void issue(user, 'users.reactivate')}>
-                      {t('users.reactivate')}
+                    color={user.active ? 'success' : 'default'}
+                    label={t(user.active ? 'users.active' : 'users.inactive')}
+                  />
+                  {user.active && user.mustChangePassword ? (
+                    <Chip size="small" label={t('users.temporary')} />
+                  ) : null}
+                  {user.active && !user.hasKeySlot ? (
+                    <Chip size="small" color="warning" label={t('users.needsReset')} />
+                  ) : null}
+                </Stack>
+              </TableCell>
+              <TableCell>
+                {user.lastLoginAt
+                  ? new Date(user.lastLoginAt).toLocaleString(language, {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })
+                  : t('users.never')}
+              </TableCell>
+              <TableCell>
+                {user.active ? (
+                  <Stack direction="row" spacing={1}>
+                    <Button size="small" onClick={() => void issue(user, 'users.resetPassword')}>
+                      {t('users.resetPassword')}
                     </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                    <Button size="small" color="warning" onClick={() => setDeactivating(user)}>
+                      {t('users.deactivate')}
+                    </Button>
+                  </Stack>
+                ) : (
+                  <Button size="small" onClick={() => void issue(user, 'users.reactivate')}>
+                    {t('users.reactivate')}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </SimpleTable>
       ) : null}
       <DeactivateDialog
         user={deactivating}

@@ -10,10 +10,7 @@ import {
   FormControlLabel,
   Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -27,6 +24,7 @@ import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 import { FormTextField } from '../../components/FormTextField';
 import { useForm } from '../../components/use-form';
 import { FormCheck, FormSelect } from '../patients/fields';
@@ -68,35 +66,33 @@ export function DirectoryScreen() {
       <ErrorAlert failure={list.failure} />
       <DelayedProgress active={list.busy && !list.data} />
       <Paper variant="outlined">
-        <Table size="small" aria-label={t('directory.title')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('directory.field.name')}</TableCell>
-              <TableCell>{t('directory.field.type')}</TableCell>
-              <TableCell>{t('directory.field.phone')}</TableCell>
-              <TableCell>{t('directory.field.address')}</TableCell>
-              <TableCell>{t('directory.field.services')}</TableCell>
-              <TableCell />
+        <SimpleTable
+          label={t('directory.title')}
+          columns={[
+            t('directory.field.name'),
+            t('directory.field.type'),
+            t('directory.field.phone'),
+            t('directory.field.address'),
+            t('directory.field.services'),
+            null,
+          ]}
+        >
+          {(list.data?.facilities ?? []).map((f) => (
+            <TableRow key={f.id} data-testid="directory-row" sx={{ opacity: f.active ? 1 : 0.55 }}>
+              <TableCell sx={{ fontWeight: 600 }}>
+                {f.name}
+                {!f.active ? <Chip size="small" sx={{ ml: 1 }} label={t('directory.inactive')} /> : null}
+              </TableCell>
+              <TableCell>{labels.facilityType(t, f.type)}</TableCell>
+              <TableCell>{f.phone || '—'}</TableCell>
+              <TableCell>{[f.address, f.district].filter(Boolean).join(', ') || '—'}</TableCell>
+              <TableCell>{f.services.join(', ') || '—'}</TableCell>
+              <TableCell>
+                {canManage ? <Button onClick={() => setEditing(f)}>{t('directory.edit')}</Button> : null}
+              </TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {(list.data?.facilities ?? []).map((f) => (
-              <TableRow key={f.id} data-testid="directory-row" sx={{ opacity: f.active ? 1 : 0.55 }}>
-                <TableCell sx={{ fontWeight: 600 }}>
-                  {f.name}
-                  {!f.active ? <Chip size="small" sx={{ ml: 1 }} label={t('directory.inactive')} /> : null}
-                </TableCell>
-                <TableCell>{labels.facilityType(t, f.type)}</TableCell>
-                <TableCell>{f.phone || '—'}</TableCell>
-                <TableCell>{[f.address, f.district].filter(Boolean).join(', ') || '—'}</TableCell>
-                <TableCell>{f.services.join(', ') || '—'}</TableCell>
-                <TableCell>
-                  {canManage ? <Button onClick={() => setEditing(f)}>{t('directory.edit')}</Button> : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </SimpleTable>
       </Paper>
       {editing ? (
         <FacilityDialog entry={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />

@@ -7,10 +7,7 @@ import {
   Radio,
   RadioGroup,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -20,6 +17,7 @@ import { invoke } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 
 type Preview = OutputOf<'imports.patientsPreview'>;
 
@@ -119,24 +117,18 @@ export function ImportScreen() {
           </Alert>
           {preview.errors.length > 0 ? (
             <Paper variant="outlined">
-              <Table size="small" aria-label={t('imports.errors')}>
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('imports.row')}</TableCell>
-                    <TableCell>{t('imports.column')}</TableCell>
-                    <TableCell>{t('imports.problem')}</TableCell>
+              <SimpleTable
+                label={t('imports.errors')}
+                columns={[t('imports.row'), t('imports.column'), t('imports.problem')]}
+              >
+                {preview.errors.map((e, i) => (
+                  <TableRow key={i} data-testid="import-error">
+                    <TableCell>{e.row}</TableCell>
+                    <TableCell>{e.column || '—'}</TableCell>
+                    <TableCell>{fieldError(e.message)}</TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {preview.errors.map((e, i) => (
-                    <TableRow key={i} data-testid="import-error">
-                      <TableCell>{e.row}</TableCell>
-                      <TableCell>{e.column || '—'}</TableCell>
-                      <TableCell>{fieldError(e.message)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </SimpleTable>
             </Paper>
           ) : null}
           {preview.duplicates.length > 0 ? (
@@ -163,35 +155,34 @@ export function ImportScreen() {
             </Paper>
           ) : null}
           <Paper variant="outlined" sx={{ maxHeight: 360, overflow: 'auto' }}>
-            <Table size="small" stickyHeader aria-label={t('imports.preview')}>
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('imports.row')}</TableCell>
-                  <TableCell>{t('patients.field.givenName')}</TableCell>
-                  <TableCell>{t('patients.field.familyName')}</TableCell>
-                  <TableCell>{t('patients.field.sex')}</TableCell>
-                  <TableCell>{t('patients.field.birthDate')}</TableCell>
-                  <TableCell>{t('patients.field.village')}</TableCell>
-                  <TableCell>{t('patients.field.caregiverName')}</TableCell>
+            <SimpleTable
+              stickyHeader
+              label={t('imports.preview')}
+              columns={[
+                t('imports.row'),
+                t('patients.field.givenName'),
+                t('patients.field.familyName'),
+                t('patients.field.sex'),
+                t('patients.field.birthDate'),
+                t('patients.field.village'),
+                t('patients.field.caregiverName'),
+              ]}
+            >
+              {preview.rows.map((r) => (
+                <TableRow key={r.row} sx={{ bgcolor: r.ok ? undefined : 'error.50' }}>
+                  <TableCell>{r.row}</TableCell>
+                  <TableCell>{r.givenName}</TableCell>
+                  <TableCell>{r.familyName}</TableCell>
+                  <TableCell>{r.sex}</TableCell>
+                  <TableCell>
+                    {r.birthDate}
+                    {r.birthDateEstimated ? ` ${t('patients.estimatedMark')}` : ''}
+                  </TableCell>
+                  <TableCell>{r.village}</TableCell>
+                  <TableCell>{r.caregiverName}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {preview.rows.map((r) => (
-                  <TableRow key={r.row} sx={{ bgcolor: r.ok ? undefined : 'error.50' }}>
-                    <TableCell>{r.row}</TableCell>
-                    <TableCell>{r.givenName}</TableCell>
-                    <TableCell>{r.familyName}</TableCell>
-                    <TableCell>{r.sex}</TableCell>
-                    <TableCell>
-                      {r.birthDate}
-                      {r.birthDateEstimated ? ` ${t('patients.estimatedMark')}` : ''}
-                    </TableCell>
-                    <TableCell>{r.village}</TableCell>
-                    <TableCell>{r.caregiverName}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </SimpleTable>
           </Paper>
           <Box>
             <Button

@@ -8,10 +8,7 @@ import {
   DialogTitle,
   Paper,
   Stack,
-  Table,
-  TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Typography,
 } from '@mui/material';
@@ -25,6 +22,7 @@ import { RouteLink } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SimpleTable } from '../../components/SimpleTable';
 import { FormTextField } from '../../components/FormTextField';
 import { useForm } from '../../components/use-form';
 import { FormSelect } from '../patients/fields';
@@ -48,59 +46,57 @@ export function ReferralsScreen() {
       <DelayedProgress active={list.busy && !list.data} />
       {list.data ? (
         <Paper variant="outlined">
-          <Table size="small" aria-label={t('referrals.list.title')}>
-            <TableHead>
+          <SimpleTable
+            label={t('referrals.list.title')}
+            columns={[
+              t('referrals.field.date'),
+              t('referrals.list.patient'),
+              t('referrals.field.facility'),
+              t('referrals.field.urgency'),
+              t('referrals.field.reason'),
+              t('referrals.list.daysOpen'),
+              null,
+            ]}
+          >
+            {rows.length === 0 ? (
               <TableRow>
-                <TableCell>{t('referrals.field.date')}</TableCell>
-                <TableCell>{t('referrals.list.patient')}</TableCell>
-                <TableCell>{t('referrals.field.facility')}</TableCell>
-                <TableCell>{t('referrals.field.urgency')}</TableCell>
-                <TableCell>{t('referrals.field.reason')}</TableCell>
-                <TableCell>{t('referrals.list.daysOpen')}</TableCell>
-                <TableCell />
+                <TableCell colSpan={7}>{t('referrals.list.empty')}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.length === 0 ? (
-                <TableRow>
-                  <TableCell colSpan={7}>{t('referrals.list.empty')}</TableCell>
-                </TableRow>
-              ) : null}
-              {rows.map((r) => (
-                <TableRow key={r.id} data-testid="open-referral">
-                  <TableCell>{dateText(language, r.referralDate)}</TableCell>
-                  <TableCell>
-                    <RouteLink to="patients.chart" params={{ patientId: r.patientId }}>
-                      {fullName(r.patient)}
-                    </RouteLink>
-                    <Typography variant="body2" color="text.secondary">
-                      {r.patient.registrationNumber} {r.patient.caregiverPhone || r.patient.phone}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    {r.facilityName}
-                    <Typography variant="body2" color="text.secondary">
-                      {r.facilityPhone}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>
-                    <Chip
-                      size="small"
-                      color={r.urgency === 'routine' ? 'default' : 'warning'}
-                      label={labels.urgency(t, r.urgency)}
-                    />
-                  </TableCell>
-                  <TableCell>{r.reason}</TableCell>
-                  <TableCell>{r.daysOpen}</TableCell>
-                  <TableCell>
-                    {canWrite ? (
-                      <Button onClick={() => setFeedbackFor(r)}>{t('referrals.feedback.open')}</Button>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ) : null}
+            {rows.map((r) => (
+              <TableRow key={r.id} data-testid="open-referral">
+                <TableCell>{dateText(language, r.referralDate)}</TableCell>
+                <TableCell>
+                  <RouteLink to="patients.chart" params={{ patientId: r.patientId }}>
+                    {fullName(r.patient)}
+                  </RouteLink>
+                  <Typography variant="body2" color="text.secondary">
+                    {r.patient.registrationNumber} {r.patient.caregiverPhone || r.patient.phone}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  {r.facilityName}
+                  <Typography variant="body2" color="text.secondary">
+                    {r.facilityPhone}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    color={r.urgency === 'routine' ? 'default' : 'warning'}
+                    label={labels.urgency(t, r.urgency)}
+                  />
+                </TableCell>
+                <TableCell>{r.reason}</TableCell>
+                <TableCell>{r.daysOpen}</TableCell>
+                <TableCell>
+                  {canWrite ? (
+                    <Button onClick={() => setFeedbackFor(r)}>{t('referrals.feedback.open')}</Button>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+            ))}
+          </SimpleTable>
         </Paper>
       ) : null}
       {list.data && list.data.total > rows.length ? (
