@@ -1,7 +1,8 @@
-import { Box, Paper, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Box, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { estimatedBirthDate, isUnderFive } from '../../../shared/contract/channels/patient-rules';
 import { useI18n } from '../../app/i18n';
+import { FormSection } from '../../components/FormSection';
 import { FormTextField } from '../../components/FormTextField';
 import type { FormState } from '../../components/use-form';
 import { FormCheck, FormSelect } from './fields';
@@ -17,7 +18,7 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
   const child = birth !== null && birth <= today && isUnderFive(birth, today);
   return (
     <Stack spacing={2}>
-      <Section title={t('patients.form.identity')}>
+      <FormSection title={t('patients.form.identity')}>
         <Row>
           <FormTextField
             form={form}
@@ -106,9 +107,9 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
             })}
           </Typography>
         ) : null}
-      </Section>
+      </FormSection>
 
-      <Section title={t('patients.form.contact')}>
+      <FormSection title={t('patients.form.contact')}>
         <Row>
           <FormTextField
             form={form}
@@ -119,9 +120,9 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
           <FormTextField form={form} name="village" label={t('patients.field.village')} />
           <FormTextField form={form} name="district" label={t('patients.field.district')} />
         </Row>
-      </Section>
+      </FormSection>
 
-      <Section title={child ? t('patients.form.caregiverRequired') : t('patients.form.caregiver')}>
+      <FormSection title={child ? t('patients.form.caregiverRequired') : t('patients.form.caregiver')}>
         <Row>
           <FormTextField
             form={form}
@@ -146,9 +147,9 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
           />
         </Row>
         <FormCheck form={form} name="caregiverNoPhone" label={t('patients.field.caregiverNoPhone')} />
-      </Section>
+      </FormSection>
 
-      <Section title={t('patients.form.clinical')}>
+      <FormSection title={t('patients.form.clinical')}>
         <FormTextField
           form={form}
           name="allergies"
@@ -157,19 +158,8 @@ export function PatientForm<V extends PatientFormValues>({ form }: { form: FormS
           minRows={1}
         />
         <FormTextField form={form} name="notes" label={t('patients.field.notes')} multiline minRows={2} />
-      </Section>
+      </FormSection>
     </Stack>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper variant="outlined" sx={{ p: 2 }} component="fieldset" aria-label={title}>
-      <Typography variant="h3" component="legend" sx={{ px: 0.5 }}>
-        {title}
-      </Typography>
-      {children}
-    </Paper>
   );
 }
 

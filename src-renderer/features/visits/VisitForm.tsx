@@ -1,7 +1,8 @@
-import { Paper, Stack, Typography } from '@mui/material';
+import { Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { VISIT_TYPES } from '../../../shared/contract/channels/visits';
 import { useT } from '../../app/i18n';
+import { FormSection } from '../../components/FormSection';
 import { FormTextField } from '../../components/FormTextField';
 import type { FormState } from '../../components/use-form';
 import { FormCheck, FormSelect } from '../patients/fields';
@@ -150,14 +151,12 @@ export function VisitForm({
   );
 }
 
+/** A form section whose fields stack with a little space between them. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Paper variant="outlined" sx={{ p: 2 }} component="fieldset" aria-label={title}>
-      <Typography variant="h3" component="legend" sx={{ px: 0.5 }}>
-        {title}
-      </Typography>
+    <FormSection title={title}>
       <Stack spacing={1}>{children}</Stack>
-    </Paper>
+    </FormSection>
   );
 }
 
