@@ -1,11 +1,7 @@
 import { expect } from 'vitest';
-import { AccountPage, UsersPage, SessionMenuPage } from '../pages/staff.page';
-import { HomePage } from '../pages/home.page';
-import { LoginPage } from '../pages/login.page';
 import { PatientsPage, type ChildValues } from '../pages/patients.page';
-import { SetupPage } from '../pages/setup.page';
-import { ShellPage } from '../pages/shell.page';
-import { ADMIN, FACILITY, type ScenarioContext } from './context';
+import { createStaffAccount, setUpFacility, signInFirstTime } from '../support/facility';
+import type { ScenarioContext } from './context';
 
 const NURSE = { username: 'mariama', fullName: 'Mariama Bah', password: 'kola nut river 2026' };
 
@@ -27,28 +23,9 @@ export async function patientsScenario({ launcher, dataDir, results }: ScenarioC
   try {
     const { page } = app;
     // The administrator sets up the facility and creates a clinician (administrators see no patient data).
-    const setup = new SetupPage(page);
-    await setup.heading().waitFor();
-    await setup.fill({ facility: FACILITY, admin: ADMIN });
-    await setup.submit();
-    await setup.recoveryHeading().waitFor({ timeout: 30_000 });
-    await setup.acknowledgeRecoveryCode();
-    await setup.continueButton().click();
-    await new HomePage(page).welcome(ADMIN.fullName).waitFor();
-    await new SessionMenuPage(page).openStaffAccounts();
-    const users = new UsersPage(page);
-    await users.heading().waitFor();
-    await users.create(NURSE.username, NURSE.fullName);
-    const temporary = await users.temporaryPassword();
-    await users.closeTemporaryPassword();
-    await new ShellPage(page).signOut();
-    const login = new LoginPage(page);
-    await login.heading().waitFor();
-    await login.signIn(NURSE.username, temporary);
-    const account = new AccountPage(page);
-    await account.forcedHeading().waitFor({ timeout: 30_000 });
-    await account.changePassword(temporary, NURSE.password);
-    await account.heading().waitFor({ timeout: 30_000 });
+    await setUpFacility(page);
+    const temporary = await createStaffAccount(page, NURSE);
+    await signInFirstTime(page, NURSE, temporary);
 
     // Register a child.
     const patients = new PatientsPage(page);

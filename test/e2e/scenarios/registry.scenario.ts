@@ -1,12 +1,9 @@
 import { expect } from 'vitest';
-import { HomePage } from '../pages/home.page';
-import { LoginPage } from '../pages/login.page';
 import { PatientsPage } from '../pages/patients.page';
 import { RegistryPage } from '../pages/registry.page';
-import { SetupPage } from '../pages/setup.page';
 import { ShellPage } from '../pages/shell.page';
-import { AccountPage, SessionMenuPage, UsersPage } from '../pages/staff.page';
-import { ADMIN, FACILITY, type ScenarioContext } from './context';
+import { createStaffAccount, setUpFacility, signInFirstTime } from '../support/facility';
+import type { ScenarioContext } from './context';
 
 const MANAGER = { username: 'fanta', fullName: 'Fanta Condé', password: 'rainy season harvest 7' };
 const HOSPITAL = 'Hôpital préfectoral de Kissidougou';
@@ -19,14 +16,7 @@ export async function registryScenario({ launcher, dataDir, results }: ScenarioC
   const app = await launcher.launch({ dataDir });
   try {
     const { page } = app;
-    const setup = new SetupPage(page);
-    await setup.heading().waitFor();
-    await setup.fill({ facility: FACILITY, admin: ADMIN });
-    await setup.submit();
-    await setup.recoveryHeading().waitFor({ timeout: 30_000 });
-    await setup.acknowledgeRecoveryCode();
-    await setup.continueButton().click();
-    await new HomePage(page).welcome(ADMIN.fullName).waitFor();
+    await setUpFacility(page);
 
     // The administrator keeps the referral directory.
     const registry = new RegistryPage(page);
@@ -34,23 +24,8 @@ export async function registryScenario({ launcher, dataDir, results }: ScenarioC
     await registry.addFacility(HOSPITAL, 'hospital', 'SAM inpatient care, blood transfusion');
 
     // … and creates a manager.
-    await new SessionMenuPage(page).openStaffAccounts();
-    const users = new UsersPage(page);
-    await users.heading().waitFor();
-    const createForm = page.locator('form').filter({ has: page.locator('input[data-path="username"]') });
-    await createForm.getByRole('combobox', { name: 'Role' }).click();
-    await page.getByRole('option', { name: 'Manager' }).click();
-    await users.create(MANAGER.username, MANAGER.fullName);
-    const temporary = await users.temporaryPassword();
-    await users.closeTemporaryPassword();
-    await new ShellPage(page).signOut();
-    const login = new LoginPage(page);
-    await login.heading().waitFor();
-    await login.signIn(MANAGER.username, temporary);
-    const account = new AccountPage(page);
-    await account.forcedHeading().waitFor({ timeout: 30_000 });
-    await account.changePassword(temporary, MANAGER.password);
-    await account.heading().waitFor({ timeout: 30_000 });
+    const temporary = await createStaffAccount(page, MANAGER, 'Manager');
+    await signInFirstTime(page, MANAGER, temporary);
 
     // A CSV with an error is refused with the row and column; the corrected file imports in one go.
     await registry.openImport();

@@ -4,6 +4,7 @@ import { HomePage } from '../pages/home.page';
 import { LoginPage } from '../pages/login.page';
 import { SetupPage } from '../pages/setup.page';
 import { BackupsPage } from '../pages/staff.page';
+import { setUpFacility } from '../support/facility';
 import { tempDataDir } from '../support/files';
 import { ADMIN, FACILITY, type ScenarioContext } from './context';
 
@@ -15,14 +16,7 @@ export async function staffBackupScenario({ launcher, dataDir, results }: Scenar
   let file: string;
   let app = await launcher.launch({ dataDir });
   try {
-    const setup = new SetupPage(app.page);
-    await setup.heading().waitFor();
-    await setup.fill({ facility: FACILITY, admin: ADMIN });
-    await setup.submit();
-    await setup.recoveryHeading().waitFor({ timeout: 30_000 });
-    await setup.acknowledgeRecoveryCode();
-    await setup.continueButton().click();
-    await new HomePage(app.page).welcome(ADMIN.fullName).waitFor();
+    await setUpFacility(app.page);
     const backups = new BackupsPage(app.page);
     await backups.open();
     file = await backups.backUpNow();

@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import { HomePage } from '../pages/home.page';
 import { LoginPage } from '../pages/login.page';
-import { SetupPage } from '../pages/setup.page';
 import { ShellPage } from '../pages/shell.page';
 import { AccountPage, LockPage, SessionMenuPage, UsersPage } from '../pages/staff.page';
-import { ADMIN, FACILITY, type ScenarioContext } from './context';
+import { setUpFacility } from '../support/facility';
+import type { ScenarioContext } from './context';
 
 const CLINICIAN = { username: 'fanta', fullName: 'Fanta Kamara', password: 'mango rain harvest 19' };
 const PIN = '2580';
@@ -18,14 +18,7 @@ export async function staffScenario({ launcher, dataDir, results }: ScenarioCont
   const app = await launcher.launch({ dataDir });
   try {
     const { page } = app;
-    const setup = new SetupPage(page);
-    await setup.heading().waitFor();
-    await setup.fill({ facility: FACILITY, admin: ADMIN });
-    await setup.submit();
-    await setup.recoveryHeading().waitFor({ timeout: 30_000 });
-    await setup.acknowledgeRecoveryCode();
-    await setup.continueButton().click();
-    await new HomePage(page).welcome(ADMIN.fullName).waitFor();
+    await setUpFacility(page);
 
     // Admin creates the clinician's account.
     const menu = new SessionMenuPage(page);
