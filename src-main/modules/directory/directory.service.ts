@@ -8,12 +8,13 @@ import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import { directoryFacilities } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
 import { nameTokens } from '../patients/names';
 import {
   assertVersion,
   changedFieldsDetail,
   diffFields,
+  firstVersion,
+  writeFirstVersion,
   writeNextVersion,
   type Actor,
   type RecordStore,
@@ -24,6 +25,7 @@ type Row = typeof directoryFacilities.$inferSelect;
 
 const facilityStore: RecordStore<Row> = {
   entity: 'directory_facility',
+  insert: (db, row) => db.insert(directoryFacilities).values(row).run(),
   update: (db, row) =>
     db.update(directoryFacilities).set(row).where(eq(directoryFacilities.id, row.id)).run(),
   afterWrite: (sqlite, row, at) =>
@@ -89,28 +91,9 @@ export function createFacility(
       ...values,
       services: JSON.stringify(values.services),
       active: true,
-      createdAt: at,
-      createdBy: actor.userId,
-      updatedAt: at,
-      updatedBy: actor.userId,
-      version: 1,
-      voided: false,
-      voidReason: null,
+      ...firstVersion(actor, at),
     };
-    open.db.insert(directoryFacilities).values(row).run();
-    enqueueStored(open.sqlite, 'directory_facility', 'directory_facilities', row.id, at);
-    appendAudit(
-      open.sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'directory.create',
-        entity: 'directory_facility',
-        entityId: row.id,
-      },
-      at,
-    );
-    return toEntry(row);
+    return toEntry(writeFirstVersion(open, actor, at, facilityStore, row, 'directory.create'));
   })();
 }
 

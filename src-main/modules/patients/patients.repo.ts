@@ -67,6 +67,7 @@ export function afterPatientWrite(sqlite: Sqlite, row: PatientRow, at: string): 
 /** Patients for writeNextVersion: every write refreshes the search document and queues the row. */
 export const patientStore: RecordStore<PatientRow> = {
   entity: 'patient',
+  insert: (db, row) => db.insert(patients).values(row).run(),
   update: (db, row) => db.update(patients).set(row).where(eq(patients.id, row.id)).run(),
   afterWrite: afterPatientWrite,
   patientOf: (row) => row.id,

@@ -13,11 +13,9 @@ import {
 } from '../../../shared/contract/channels/patient-rules';
 import { summarizeFieldErrors } from '../../../shared/contract/validation';
 import type { OpenDatabase } from '../../core/state';
-import { patients, referrals, visits } from '../../db/schema';
-import { appendAudit } from '../audit/audit.service';
+import { referrals, visits } from '../../db/schema';
 import { findDuplicates } from './duplicates';
 import {
-  afterPatientWrite,
   allocateRegistrationNumber,
   facilityCode,
   nextSearchRowid,
@@ -31,6 +29,8 @@ import {
   assertVersion,
   changedFieldsDetail,
   diffFields,
+  firstVersion,
+  writeFirstVersion,
   writeNextVersion,
   writeVoided,
   type Actor,
@@ -127,7 +127,7 @@ export function insertPatient(
   values: PatientValues,
   now: Date,
 ): PatientRow {
-  const { sqlite, db } = open;
+  const { sqlite } = open;
   const at = now.toISOString();
   const today = localDate(now);
   const row: PatientRow = {
@@ -137,29 +137,9 @@ export function insertPatient(
     registeredOn: today,
     mergedInto: null,
     searchRowid: nextSearchRowid(sqlite),
-    createdAt: at,
-    createdBy: actor.userId,
-    updatedAt: at,
-    updatedBy: actor.userId,
-    version: 1,
-    voided: false,
-    voidReason: null,
+    ...firstVersion(actor, at),
   };
-  db.insert(patients).values(row).run();
-  afterPatientWrite(sqlite, row, at);
-  appendAudit(
-    sqlite,
-    {
-      userId: actor.userId,
-      role: actor.role,
-      action: 'patient.create',
-      entity: 'patient',
-      entityId: row.id,
-      patientId: row.id,
-    },
-    at,
-  );
-  return row;
+  return writeFirstVersion(open, actor, at, patientStore, row, 'patient.create');
 }
 
 export function registerPatient(

@@ -103,12 +103,53 @@ export interface VersionedRow {
 /** How one kind of record is written: its entity name (history, audit), its row update and what follows it. */
 export interface RecordStore<R extends VersionedRow> {
   entity: string;
+  /** Stores a new row. */
+  insert(db: Db, row: R): void;
   /** Overwrites the stored row with this id. */
   update(db: Db, row: R): void;
-  /** After the update and its history row: the outbox row (and, for patients, the search document). */
+  /** After the insert, or the update and its history row: the outbox row (and, for patients, the search document). */
   afterWrite(sqlite: Sqlite, row: R, at: string): void;
   /** The patient an audit row of this record names, if any. */
   patientOf?(row: R): string;
+}
+
+/** The bookkeeping columns of a record's first version, written by the actor at `at`. */
+export function firstVersion(actor: Actor, at: string) {
+  return {
+    createdAt: at,
+    createdBy: actor.userId,
+    updatedAt: at,
+    updatedBy: actor.userId,
+    version: 1,
+    voided: false,
+    voidReason: null,
+  };
+}
+
+/** Writes a new record: the row, its outbox row, then its audit row `auditAction`. Call inside a transaction. */
+export function writeFirstVersion<R extends VersionedRow>(
+  open: { sqlite: Sqlite; db: Db },
+  actor: Actor,
+  at: string,
+  store: RecordStore<R>,
+  row: R,
+  auditAction: string,
+): R {
+  store.insert(open.db, row);
+  store.afterWrite(open.sqlite, row, at);
+  appendAudit(
+    open.sqlite,
+    {
+      userId: actor.userId,
+      role: actor.role,
+      action: auditAction,
+      entity: store.entity,
+      entityId: row.id,
+      patientId: store.patientOf?.(row),
+    },
+    at,
+  );
+  return row;
 }
 
 export interface NextVersion<R extends VersionedRow> {

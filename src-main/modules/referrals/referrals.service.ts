@@ -10,12 +10,13 @@ import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import { referrals, visits } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
 import { requireFacility } from '../directory/directory.service';
 import { requireActivePatient } from '../patients/patients.repo';
 import {
   assertCanCorrect,
   assertVersion,
+  firstVersion,
+  writeFirstVersion,
   writeNextVersion,
   writeVoided,
   type Actor,
@@ -27,6 +28,7 @@ type Row = typeof referrals.$inferSelect;
 
 const referralStore: RecordStore<Row> = {
   entity: 'referral',
+  insert: (db, row) => db.insert(referrals).values(row).run(),
   update: (db, row) => db.update(referrals).set(row).where(eq(referrals.id, row.id)).run(),
   afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'referral', 'referrals', row.id, at),
   patientOf: (row) => row.patientId,
@@ -154,28 +156,9 @@ export function createReferral(
       feedbackDate: null,
       feedbackOutcome: null,
       feedbackNotes: '',
-      createdAt: at,
-      createdBy: actor.userId,
-      updatedAt: at,
-      updatedBy: actor.userId,
-      version: 1,
-      voided: false,
-      voidReason: null,
+      ...firstVersion(actor, at),
     };
-    open.db.insert(referrals).values(row).run();
-    enqueueStored(open.sqlite, 'referral', 'referrals', row.id, at);
-    appendAudit(
-      open.sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'referral.create',
-        entity: 'referral',
-        entityId: row.id,
-        patientId: row.patientId,
-      },
-      at,
-    );
+    writeFirstVersion(open, actor, at, referralStore, row, 'referral.create');
     return getReferral(open, row.id);
   })();
 }

@@ -17,6 +17,7 @@ import {
   assertVersion,
   changedFieldsDetail,
   diffFields,
+  firstVersion,
   writeNextVersion,
   writeVoided,
   type Actor,
@@ -29,6 +30,7 @@ export type VisitRow = typeof visits.$inferSelect;
 
 const visitStore: RecordStore<VisitRow> = {
   entity: 'visit',
+  insert: (db, row) => db.insert(visits).values(row).run(),
   update: (db, row) => db.update(visits).set(row).where(eq(visits.id, row.id)).run(),
   afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'visit', 'visits', row.id, at),
   patientOf: (row) => row.patientId,
@@ -152,13 +154,7 @@ export function createVisit(
       patientId: patient.id,
       clinicianId: actor.userId,
       ...columnsOf(input, numbers),
-      createdAt: at,
-      createdBy: actor.userId,
-      updatedAt: at,
-      updatedBy: actor.userId,
-      version: 1,
-      voided: false,
-      voidReason: null,
+      ...firstVersion(actor, at),
     };
     db.insert(visits).values(row).run();
     applyAllergies(open, actor, patient, input.allergies, at);
