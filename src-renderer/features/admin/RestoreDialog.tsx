@@ -1,13 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Failure } from '../../../shared/contract';
 import { invoke } from '../../api/client';
@@ -15,15 +6,14 @@ import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useReauth } from './ReauthDialog';
+import { useRestoreCredentials } from './restore-credentials';
 
 /** Restore one backup file: opened with a password of its time or the recovery code; everyone signs in again. */
 export function RestoreDialog({ file, onClose }: { file: string | null; onClose(): void }) {
   const t = useT();
   const { refresh } = useSession();
   const { guarded, dialog } = useReauth();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [recoveryCode, setRecoveryCode] = useState('');
+  const restoreWith = useRestoreCredentials();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
   const name = file?.split(/[\\/]/).pop() ?? '';
@@ -31,12 +21,10 @@ export function RestoreDialog({ file, onClose }: { file: string | null; onClose(
   const submit = async () => {
     if (!file) return;
     setBusy(true);
-    const credentials = recoveryCode.trim()
-      ? ({ kind: 'recovery', recoveryCode } as const)
-      : ({ kind: 'password', username, password } as const);
+    const credentials = restoreWith.credentials();
     const result = await guarded(() => invoke('backup.restore', { file, credentials }));
     setBusy(false);
-    setPassword('');
+    restoreWith.clearPassword();
     if (!result.ok) {
       setFailure(result);
       return;
@@ -51,24 +39,7 @@ export function RestoreDialog({ file, onClose }: { file: string | null; onClose(
         <DialogTitle id="restore-title">{t('backups.restoreTitle', { file: name })}</DialogTitle>
         <DialogContent>
           <Typography sx={{ mb: 2 }}>{t('backups.restoreBody')}</Typography>
-          <Stack spacing={2}>
-            <TextField
-              label={t('backups.restoreUser')}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-            <TextField
-              type="password"
-              label={t('backups.restorePassword')}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <TextField
-              label={t('backups.recoveryCode')}
-              value={recoveryCode}
-              onChange={(e) => setRecoveryCode(e.target.value)}
-            />
-          </Stack>
+          <Stack spacing={2}>{restoreWith.fields}</Stack>
           <ErrorAlert failure={failure} sx={{ mt: 2 }} />
         </DialogContent>
         <DialogActions>

@@ -5,6 +5,7 @@ import { invoke } from '../../api/client';
 import { useI18n } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRestoreCredentials } from './restore-credentials';
 
 /**
  * Restore without signing in: on a new PC (setup screen) or when the database is found damaged (sign-in
@@ -15,21 +16,17 @@ export function RestoreOffer({ open: initiallyOpen = false }: { open?: boolean }
   const { refresh } = useSession();
   const [open, setOpen] = useState(initiallyOpen);
   const [file, setFile] = useState('');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [recoveryCode, setRecoveryCode] = useState('');
+  const restoreWith = useRestoreCredentials();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
     setBusy(true);
-    const credentials = recoveryCode.trim()
-      ? ({ kind: 'recovery', recoveryCode } as const)
-      : ({ kind: 'password', username, password } as const);
+    const credentials = restoreWith.credentials();
     const result = await invoke('backup.restoreWithoutSignIn', { file, credentials });
     setBusy(false);
-    setPassword('');
+    restoreWith.clearPassword();
     if (!result.ok) {
       setFailure(result);
       return;
@@ -65,22 +62,7 @@ export function RestoreOffer({ open: initiallyOpen = false }: { open?: boolean }
             onChange={(e) => setFile(e.target.value)}
             slotProps={{ htmlInput: { 'data-path': 'file' } }}
           />
-          <TextField
-            label={t('backups.restoreUser')}
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-          <TextField
-            type="password"
-            label={t('backups.restorePassword')}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <TextField
-            label={t('backups.recoveryCode')}
-            value={recoveryCode}
-            onChange={(e) => setRecoveryCode(e.target.value)}
-          />
+          {restoreWith.fields}
           <ErrorAlert failure={failure} />
           <Button
             variant="contained"
