@@ -6,7 +6,7 @@ export const homeEn = {
   'home.code': 'Facility code',
   'home.district': 'District',
   'home.country': 'Country',
-  'home.today': 'Today',
+  'home.glance': 'At a glance',
   'home.activeStaff': 'Active staff accounts',
   'home.signInsToday': 'Sign-ins today',
   'home.updatedAt': 'Updated at {time}',

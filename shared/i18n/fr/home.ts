@@ -8,7 +8,7 @@ export const homeFr: Translation<typeof homeEn> = {
   'home.code': 'Code de l’établissement',
   'home.district': 'District',
   'home.country': 'Pays',
-  'home.today': 'Aujourd’hui',
+  'home.glance': 'En bref',
   'home.activeStaff': 'Comptes actifs',
   'home.signInsToday': 'Connexions aujourd’hui',
   'home.updatedAt': 'Mis à jour à {time}',

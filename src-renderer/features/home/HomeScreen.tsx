@@ -35,9 +35,9 @@ export function HomeScreen() {
             <Fact label={t('home.district')}>{data.facility.district || '—'}</Fact>
             <Fact label={t('home.country')}>{data.facility.country || '—'}</Fact>
           </Paper>
-          <Paper variant="outlined" sx={{ p: 3, flex: '1 1 300px' }} aria-label={t('home.today')}>
+          <Paper variant="outlined" sx={{ p: 3, flex: '1 1 300px' }} aria-label={t('home.glance')}>
             <Typography variant="overline" color="text.secondary">
-              {t('home.today')}
+              {t('home.glance')}
             </Typography>
             <Count
               label={t('home.activeStaff')}
