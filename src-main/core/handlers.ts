@@ -1,3 +1,4 @@
+import './domains';
 import { authHandlers } from '../modules/auth/auth.handlers';
 import { auditHandlers } from '../modules/audit/audit.handlers';
 import { backupHandlers } from '../modules/backup/backup.handlers';

@@ -1,5 +1,5 @@
 import type { HandlerSlice } from '../../core/handler';
-import { actorOf } from '../patients/patients.handlers';
+import { actorOf } from '../../records';
 import { createFacility, listDirectory, updateFacility } from './directory.service';
 
 export const directoryHandlers: HandlerSlice<'directory.list' | 'directory.create' | 'directory.update'> = {

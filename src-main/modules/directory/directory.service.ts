@@ -18,8 +18,8 @@ import {
   writeNextVersion,
   type Actor,
   type RecordStore,
-} from '../patients/records';
-import { parseJson } from '../patients/sql';
+} from '../../records';
+import { parseJson } from '../../records';
 
 type Row = typeof directoryFacilities.$inferSelect;
 

@@ -1,5 +1,5 @@
 import type { HandlerSlice } from '../../core/handler';
-import { actorOf } from '../patients/patients.handlers';
+import { actorOf } from '../../records';
 import { commitImport, previewImport, template } from './patients-import';
 
 export const importHandlers: HandlerSlice<

@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/audit.service';
 import { findDuplicates, LIKELY_SCORE } from '../patients/duplicates';
 import { nameTokens, phoneKey, phoneticKey } from '../patients/names';
 import { insertPatient, resolveDraft, type PatientValues } from '../patients/patients.service';
-import type { Actor } from '../patients/records';
+import type { Actor } from '../../records';
 import { CsvError, csvCell, parseCsv } from './csv';
 import { COLUMNS, EXAMPLE_ROW, columnOfPath, headerIndex, rowToDraft } from './patient-columns';
 

@@ -5,7 +5,7 @@ import type { GrowthPoint, PatientChart, TimelineItem } from '../../../shared/co
 import { ageParts, isUnderFive } from '../../../shared/contract/channels/patient-rules';
 import type { OpenDatabase } from '../../core/state';
 import { requirePatient, toRecord } from './patients.repo';
-import { parseJson, stmt } from './sql';
+import { parseJson, registeredDomains, stmt } from '../../records';
 
 interface VisitLine {
   id: string;
@@ -80,6 +80,15 @@ export function patientChart(open: OpenDatabase, id: string, now: Date): Patient
       voided: r.voided === 1,
     })),
   ];
+  let programmes: PatientChart['programmes'] = [];
+  let pregnancy: PatientChart['pregnancy'] = null;
+  for (const domain of registeredDomains()) {
+    const part = domain.chart?.(open, id, today);
+    if (!part) continue;
+    if (part.timeline) timeline.push(...part.timeline);
+    if (part.programmes) programmes = [...programmes, ...part.programmes];
+    if (part.pregnancy !== undefined) pregnancy = part.pregnancy;
+  }
   // Newest first; on the same day a referral comes after (above) the visit that led to it.
   timeline.sort((a, b) => (a.date === b.date ? (a.kind === 'referral' ? -1 : 1) : a.date < b.date ? 1 : -1));
 
@@ -110,8 +119,8 @@ export function patientChart(open: OpenDatabase, id: string, now: Date): Patient
   return {
     patient: toRecord(patient),
     age: ageParts(patient.birthDate, today),
-    programmes: [],
-    pregnancy: null,
+    programmes,
+    pregnancy,
     latestNutrition: latest
       ? {
           status: latest.nutrition_status!,

@@ -1,5 +1,5 @@
 import type { Sqlite } from '../../db/open';
-import { stmt } from './sql';
+import { stmt } from '../../records';
 
 /** The register's live counts for the home screen (aggregates only: no patient data). */
 export function registerCounts(

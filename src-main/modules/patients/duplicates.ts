@@ -4,7 +4,7 @@ import type { DuplicateCandidate } from '../../../shared/contract/channels/patie
 import { addMonths, daysBetween } from '../../../shared/clinical';
 import type { Sqlite } from '../../db/open';
 import { nameSimilarity, nameTokens, phoneKey, phoneticKey } from './names';
-import { stmt } from './sql';
+import { stmt } from '../../records';
 import { toSummary, type SummaryRow } from './summary';
 
 type Reason = DuplicateCandidate['reasons'][number];

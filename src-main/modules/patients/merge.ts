@@ -8,7 +8,14 @@ import type { Sqlite } from '../../db/open';
 import { enqueueStored } from '../../sync/outbox';
 import { appendAudit } from '../audit/audit.service';
 import { patientStore, requirePatient, toRecord, type PatientRow } from './patients.repo';
-import { appendHistory, assertVersion, writeNextVersion, type Actor, type FieldChange } from './records';
+import {
+  appendHistory,
+  assertVersion,
+  registeredDomains,
+  writeNextVersion,
+  type Actor,
+  type FieldChange,
+} from '../../records';
 
 /** Survivor fields filled from the duplicate when the survivor has them blank. */
 const FILLABLE = [
@@ -144,8 +151,21 @@ export function mergePatients(
     assertVersion(survivor.version, input.survivorVersion);
     assertVersion(merged.version, input.mergedVersion);
 
+    const participants = registeredDomains().flatMap((d) => (d.merge ? [d.merge] : []));
+    for (const p of participants) p.check?.(open, merged.id, survivor.id);
     const moved: Record<string, number> = {};
+    for (const p of participants) {
+      const counts = p.move(open, actor, {
+        fromId: merged.id,
+        intoId: survivor.id,
+        reason: input.reason,
+        at,
+      });
+      for (const [entity, n] of Object.entries(counts)) if (n > 0) moved[entity] = (moved[entity] ?? 0) + n;
+    }
+    const ownTables = new Set(participants.flatMap((p) => p.tables));
     for (const link of patientLinks(sqlite)) {
+      if (ownTables.has(link.table)) continue;
       const n = moveRows(sqlite, link, merged.id, survivor.id, actor, at, input.reason);
       if (n > 0) moved[link.table] = (moved[link.table] ?? 0) + n;
     }

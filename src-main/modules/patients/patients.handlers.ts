@@ -1,20 +1,15 @@
 import { isValidIsoDate, localDate } from '../../../shared/clinical';
 import { estimatedBirthDate } from '../../../shared/contract/channels/patient-rules';
-import type { CallContext, HandlerSlice } from '../../core/handler';
+import type { HandlerSlice } from '../../core/handler';
 import { patientChart } from './chart';
 import { findDuplicates } from './duplicates';
 import { mergePatients } from './merge';
 import { requirePatient, toRecord } from './patients.repo';
 import { registerPatient, updatePatient, voidPatient } from './patients.service';
-import { historyOf, type Actor } from './records';
+import { actorOf, historyOf } from '../../records';
 import { rebuildSearchIndex, runSearch } from './search-index';
 import { appendAudit } from '../audit/audit.service';
 import { toSummary } from './summary';
-
-export function actorOf(ctx: CallContext): Actor {
-  const user = ctx.user();
-  return { userId: user.userId, role: user.role };
-}
 
 export const patientHandlers: HandlerSlice<
   | 'patients.checkDuplicates'

@@ -6,7 +6,7 @@ import type { PatientRecord } from '../../../shared/contract/channels/patients';
 import type { Db, Sqlite } from '../../db/open';
 import { patients } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
-import type { RecordStore } from './records';
+import { nextCounter, type RecordStore } from '../../records';
 import { indexPatient } from './search-index';
 
 export type PatientRow = typeof patients.$inferSelect;
@@ -83,12 +83,7 @@ export function nextSearchRowid(sqlite: Sqlite): number {
 
 /** Next registration number, e.g. KSD-01-2026-00042; the counter moves in the caller's transaction. */
 export function allocateRegistrationNumber(sqlite: Sqlite, facilityCode: string, year: string): string {
-  const { last } = sqlite
-    .prepare(
-      `INSERT INTO registration_counters (scope, last) VALUES (?, 1)
-       ON CONFLICT (scope) DO UPDATE SET last = last + 1 RETURNING last`,
-    )
-    .get(`patient:${year}`) as { last: number };
+  const last = nextCounter(sqlite, `patient:${year}`);
   return `${facilityCode}-${year}-${String(last).padStart(5, '0')}`;
 }
 

@@ -34,7 +34,7 @@ import {
   writeNextVersion,
   writeVoided,
   type Actor,
-} from './records';
+} from '../../records';
 
 /** The stored values a draft gives, once its birth date is settled. */
 export type PatientValues = Pick<

@@ -2,7 +2,7 @@
 // the same transaction as the patient; voided and merged-away patients have none, so they never show.
 import type { Sqlite } from '../../db/open';
 import { nameTokens, phoneDigits, phoneticKey } from './names';
-import { stmt } from './sql';
+import { stmt } from '../../records';
 import type { SummaryRow } from './summary';
 
 /** The columns of a patient the search document is built from (snake_case, as stored). */

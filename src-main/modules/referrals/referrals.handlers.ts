@@ -1,5 +1,5 @@
 import type { HandlerSlice } from '../../core/handler';
-import { actorOf } from '../patients/patients.handlers';
+import { actorOf } from '../../records';
 import { createReferral, listOpenReferrals, recordFeedback, voidReferral } from './referrals.service';
 
 export const referralHandlers: HandlerSlice<

@@ -21,8 +21,8 @@ import {
   writeVoided,
   type Actor,
   type RecordStore,
-} from '../patients/records';
-import { stmt } from '../patients/sql';
+} from '../../records';
+import { stmt } from '../../records';
 
 type Row = typeof referrals.$inferSelect;
 

@@ -1,5 +1,5 @@
 import type { HandlerSlice } from '../../core/handler';
-import { actorOf } from '../patients/patients.handlers';
+import { actorOf } from '../../records';
 import { createVisit, getVisit, updateVisit, voidVisit } from './visits.service';
 
 export const visitHandlers: HandlerSlice<'visits.create' | 'visits.get' | 'visits.update' | 'visits.void'> = {

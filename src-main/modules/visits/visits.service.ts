@@ -22,8 +22,8 @@ import {
   writeVoided,
   type Actor,
   type RecordStore,
-} from '../patients/records';
-import { parseJson } from '../patients/sql';
+} from '../../records';
+import { parseJson } from '../../records';
 import { assessVisit, type ParsedVisitFields, type VisitNumbers } from './measure';
 
 export type VisitRow = typeof visits.$inferSelect;

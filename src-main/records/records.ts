@@ -1,10 +1,10 @@
 // What every corrected record shares: who may correct it, optimistic versions, the version history and the
 // outbox/audit rows written in the same transaction as the change.
-import { AppError, roleHas, type Role } from '../../../shared/contract';
-import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
-import type { HistoryEntry } from '../../../shared/contract/channels/record-fields';
-import type { Db, Sqlite } from '../../db/open';
-import { appendAudit } from '../audit/audit.service';
+import { AppError, roleHas, type Role } from '../../shared/contract';
+import { PATIENT_MESSAGES } from '../../shared/contract/channels/patient-messages';
+import type { HistoryEntry } from '../../shared/contract/channels/record-fields';
+import type { Db, Sqlite } from '../db/open';
+import { appendAudit } from '../modules/audit/audit.service';
 import { stmt } from './sql';
 
 export interface Actor {

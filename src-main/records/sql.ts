@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Sqlite } from '../../db/open';
+import type { Sqlite } from '../db/open';
 
 type Statement = Database.Statement<unknown[], unknown>;
 const caches = new WeakMap<Sqlite, Map<string, Statement>>();

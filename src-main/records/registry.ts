@@ -1,0 +1,56 @@
+// Registration points for domain modules: what a domain adds to the patient chart, which of its record kinds the
+// history channel may show, and how its rows follow a patient merge. Domains register at import time from their
+// own folder (`src-main/modules/<domain>/register.ts`, imported by `src-main/records/domains.ts`), so a new
+// domain never edits the patients module.
+import type { PatientChart, TimelineItem } from '../../shared/contract/channels/patients';
+import type { OpenDatabase } from '../core/state';
+import type { Actor } from './records';
+
+/** What one domain contributes to a patient's chart. */
+export interface ChartContribution {
+  timeline?: TimelineItem[];
+  programmes?: PatientChart['programmes'];
+  pregnancy?: PatientChart['pregnancy'];
+}
+
+/** How a domain's rows follow a merge of `fromId` (the duplicate) into `intoId` (the survivor). */
+export interface MergeParticipant {
+  /** The tables whose patient links this participant moves itself. */
+  tables: readonly string[];
+  /** Throws an AppError (CONFLICT, naming the record) when the merge would break the domain's rule. */
+  check?(open: OpenDatabase, fromId: string, intoId: string): void;
+  /**
+   * Moves the domain's rows, each through the kernel (next version, history action "moved", outbox row), inside
+   * the merge's transaction. Returns rows moved per entity, for the merge's audit detail.
+   */
+  move(
+    open: OpenDatabase,
+    actor: Actor,
+    move: { fromId: string; intoId: string; reason: string; at: string },
+  ): Record<string, number>;
+}
+
+export interface DomainRegistration {
+  /** Unique name, e.g. "visits", "cmam". */
+  name: string;
+  /** Record kinds (history entity names) whose version history `patients.history` may show. */
+  historyEntities?: readonly string[];
+  chart?(open: OpenDatabase, patientId: string, today: string): ChartContribution;
+  merge?: MergeParticipant;
+}
+
+const registered = new Map<string, DomainRegistration>();
+
+export function registerDomain(domain: DomainRegistration): void {
+  if (registered.has(domain.name)) throw new Error(`domain ${domain.name} registered twice`);
+  registered.set(domain.name, domain);
+}
+
+export function registeredDomains(): readonly DomainRegistration[] {
+  return [...registered.values()];
+}
+
+/** Every record kind some domain lets the history channel show. */
+export function historyEntities(): ReadonlySet<string> {
+  return new Set(registeredDomains().flatMap((d) => d.historyEntities ?? []));
+}
