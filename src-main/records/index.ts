@@ -4,6 +4,7 @@ export * from './records';
 export * from './sql';
 export * from './numbers';
 export { actorOf } from './actor';
+export { moveRecords, type PatientMove } from './move';
 export {
   registerDomain,
   registeredDomains,

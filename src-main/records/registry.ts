@@ -1,9 +1,10 @@
 // Registration points for domain modules: what a domain adds to the patient chart, which of its record kinds the
 // history channel may show, and how its rows follow a patient merge. Domains register at import time from their
-// own folder (`src-main/modules/<domain>/register.ts`, imported by `src-main/records/domains.ts`), so a new
+// own folder (`src-main/modules/<domain>/<domain>.domain.ts`, listed in `src-main/core/domains.ts`), so a new
 // domain never edits the patients module.
-import type { PatientChart, TimelineItem } from '../../shared/contract/channels/patients';
+import type { GrowthPoint, PatientChart, TimelineItem } from '../../shared/contract/channels/patients';
 import type { OpenDatabase } from '../core/state';
+import type { PatientMove } from './move';
 import type { Actor } from './records';
 
 /** What one domain contributes to a patient's chart. */
@@ -11,6 +12,10 @@ export interface ChartContribution {
   timeline?: TimelineItem[];
   programmes?: PatientChart['programmes'];
   pregnancy?: PatientChart['pregnancy'];
+  /** Growth-chart points (any order: the chart sorts them oldest first). */
+  growth?: GrowthPoint[];
+  /** The newest nutrition classification this domain knows of (the newest visit date wins across domains). */
+  latestNutrition?: PatientChart['latestNutrition'];
 }
 
 /** How a domain's rows follow a merge of `fromId` (the duplicate) into `intoId` (the survivor). */
@@ -23,11 +28,7 @@ export interface MergeParticipant {
    * Moves the domain's rows, each through the kernel (next version, history action "moved", outbox row), inside
    * the merge's transaction. Returns rows moved per entity, for the merge's audit detail.
    */
-  move(
-    open: OpenDatabase,
-    actor: Actor,
-    move: { fromId: string; intoId: string; reason: string; at: string },
-  ): Record<string, number>;
+  move(open: OpenDatabase, actor: Actor, move: PatientMove): Record<string, number>;
 }
 
 export interface DomainRegistration {
@@ -41,9 +42,13 @@ export interface DomainRegistration {
 
 const registered = new Map<string, DomainRegistration>();
 
-export function registerDomain(domain: DomainRegistration): void {
+/** Registers a domain; returns the function that removes it again (for tests that register a fake one). */
+export function registerDomain(domain: DomainRegistration): () => void {
   if (registered.has(domain.name)) throw new Error(`domain ${domain.name} registered twice`);
   registered.set(domain.name, domain);
+  return () => {
+    if (registered.get(domain.name) === domain) registered.delete(domain.name);
+  };
 }
 
 export function registeredDomains(): readonly DomainRegistration[] {

@@ -10,7 +10,6 @@ import type { OpenDatabase } from '../../core/state';
 import type { Sqlite } from '../../db/open';
 import { users, visits } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
 import { patientStore, requireActivePatient, type PatientRow } from '../patients/patients.repo';
 import {
   assertCanCorrect,
@@ -18,6 +17,7 @@ import {
   changedFieldsDetail,
   diffFields,
   firstVersion,
+  writeFirstVersion,
   writeNextVersion,
   writeVoided,
   type Actor,
@@ -28,7 +28,7 @@ import { assessVisit, type ParsedVisitFields, type VisitNumbers } from './measur
 
 export type VisitRow = typeof visits.$inferSelect;
 
-const visitStore: RecordStore<VisitRow> = {
+export const visitStore: RecordStore<VisitRow> = {
   entity: 'visit',
   insert: (db, row) => db.insert(visits).values(row).run(),
   update: (db, row) => db.update(visits).set(row).where(eq(visits.id, row.id)).run(),
@@ -156,21 +156,8 @@ export function createVisit(
       ...columnsOf(input, numbers),
       ...firstVersion(actor, at),
     };
-    db.insert(visits).values(row).run();
+    writeFirstVersion(open, actor, at, visitStore, row, 'visit.create');
     applyAllergies(open, actor, patient, input.allergies, at);
-    enqueueStored(sqlite, 'visit', 'visits', row.id, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'visit.create',
-        entity: 'visit',
-        entityId: row.id,
-        patientId: row.patientId,
-      },
-      at,
-    );
     return toVisitRecord(row, clinicianName(open, actor.userId));
   })();
 }
