@@ -12,4 +12,5 @@ export {
   type ChartContribution,
   type DomainRegistration,
   type MergeParticipant,
+  type PatientCorrection,
 } from './registry';

@@ -4,6 +4,7 @@
 // domain never edits the patients module.
 import type { GrowthPoint, PatientChart, TimelineItem } from '../../shared/contract/channels/patients';
 import type { OpenDatabase } from '../core/state';
+import type { patients } from '../db/schema';
 import type { PatientMove } from './move';
 import type { Actor } from './records';
 
@@ -31,6 +32,16 @@ export interface MergeParticipant {
   move(open: OpenDatabase, actor: Actor, move: PatientMove): Record<string, number>;
 }
 
+/** A correction of a patient record, seen by the domains whose stored numbers derive from it. */
+export interface PatientCorrection {
+  before: typeof patients.$inferSelect;
+  after: typeof patients.$inferSelect;
+  /** The patient fields that changed. */
+  changed: readonly string[];
+  at: string;
+  today: string;
+}
+
 export interface DomainRegistration {
   /** Unique name, e.g. "visits", "cmam". */
   name: string;
@@ -38,6 +49,12 @@ export interface DomainRegistration {
   historyEntities?: readonly string[];
   chart?(open: OpenDatabase, patientId: string, today: string): ChartContribution;
   merge?: MergeParticipant;
+  /**
+   * Inside the correction's transaction: brings what the domain derived from the patient (age, z-scores,
+   * classifications) up to date, each changed record through the kernel (history "recomputed", outbox row).
+   * Throws an AppError (VALIDATION on the patient's field) when the correction contradicts a record.
+   */
+  patientCorrected?(open: OpenDatabase, actor: Actor, correction: PatientCorrection): void;
 }
 
 const registered = new Map<string, DomainRegistration>();

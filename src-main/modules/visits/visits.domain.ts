@@ -6,6 +6,7 @@ import type { GrowthPoint, TimelineItem } from '../../../shared/contract/channel
 import type { OpenDatabase } from '../../core/state';
 import { users, visits } from '../../db/schema';
 import { moveRecords, parseJson, type DomainRegistration } from '../../records';
+import { recomputeVisits } from './visits.recompute';
 import { visitStore } from './visits.service';
 
 /** A patient's visits, newest first, with the clinician's name. */
@@ -76,6 +77,7 @@ export const visitsDomain: DomainRegistration = {
           : null,
     };
   },
+  patientCorrected: recomputeVisits,
   merge: {
     tables: ['visits'],
     move(open, actor, move) {
