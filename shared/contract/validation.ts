@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldError } from './errors';
+import { AppError, type FieldError } from './errors';
 
 type Issue = z.core.$ZodIssue;
 
@@ -63,4 +63,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldError[] {
 /** One line naming every field at fault, e.g. "admin.password: must be at least 10 characters". */
 export function summarizeFieldErrors(fields: FieldError[]): string {
   return fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+}
+
+/** Refuses the input: a VALIDATION failure naming every field at fault (nothing has been changed). */
+export function invalid(fields: FieldError[]): never {
+  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
 }

@@ -4,6 +4,7 @@ export * from './records';
 export * from './sql';
 export * from './numbers';
 export { actorOf } from './actor';
+export { moveRecords, type PatientMove } from './move';
 export {
   registerDomain,
   registeredDomains,
@@ -11,4 +12,5 @@ export {
   type ChartContribution,
   type DomainRegistration,
   type MergeParticipant,
+  type PatientCorrection,
 } from './registry';

@@ -329,7 +329,8 @@ export const patientChannels = {
       action: 'record.history',
       target: (i) => ({ entity: i.entity, id: i.id, patientId: i.entity === 'patient' ? i.id : null }),
     },
-    input: z.object({ entity: z.enum(['patient', 'visit', 'referral']), id }).strict(),
+    // A record kind a domain registered ("patient", "visit", "referral", …): the core refuses any other.
+    input: z.object({ entity: z.string().regex(/^[a-z][a-z_]{0,39}$/), id }).strict(),
     output: z.object({ entries: z.array(historyEntry) }),
   }),
 };

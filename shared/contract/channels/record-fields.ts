@@ -77,7 +77,7 @@ export const fieldChange = z.object({
 
 export const historyEntry = z.object({
   version: z.number().int(),
-  action: z.enum(['update', 'void', 'merge', 'merged-into', 'moved']),
+  action: z.enum(['update', 'void', 'merge', 'merged-into', 'moved', 'recomputed']),
   changes: z.array(fieldChange),
   reason: z.string().nullable(),
   at: z.string(),

@@ -140,6 +140,9 @@ export const visitRecord = z.object({
   nutritionCriteria: z.array(z.string()),
   anthropometryFlags: z.array(z.string()),
   implausibleConfirmed: z.array(z.string()),
+  /** The protocol profile that classified the visit (null on visits saved before it was kept). */
+  protocolProfileId: z.string().nullable(),
+  protocolProfileVersion: z.number().int().nullable(),
   ...recordMeta,
 });
 export type VisitRecord = z.infer<typeof visitRecord>;

@@ -128,6 +128,7 @@ export const patientsEn = {
   'records.action.merge': 'a duplicate merged in',
   'records.action.mergedInto': 'merged into another record',
   'records.action.moved': 'moved to another record',
+  'records.action.recomputed': 'recalculated after a correction of the patient',
 
   'growth.title': 'Growth chart',
   'growth.wfa': 'Weight-for-age',

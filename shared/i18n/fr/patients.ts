@@ -129,6 +129,7 @@ export const patientsFr: Translation<typeof patientsEn> = {
   'records.action.merge': 'un doublon y a été fusionné',
   'records.action.mergedInto': 'fusionné dans un autre dossier',
   'records.action.moved': 'déplacé vers un autre dossier',
+  'records.action.recomputed': 'recalculé après une correction du patient',
 
   'growth.title': 'Courbe de croissance',
   'growth.wfa': 'Poids pour l’âge',

@@ -57,5 +57,14 @@ export const migrations: Migration[] = [
       "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
       "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_brainy_lifeguard",
+    "hash": "487091f2acde3201cddac1dc8492ead23991b9cb408d9741b3febf81c5c7a8d8",
+    "statements": [
+      "ALTER TABLE `visits` ADD `protocol_profile_id` text;",
+      "ALTER TABLE `visits` ADD `protocol_profile_version` integer;"
+    ]
   }
 ];

@@ -53,6 +53,9 @@ export const visits = sqliteTable(
     anthropometryFlags: text('anthropometry_flags').notNull().default('[]'),
     /** JSON array of the implausible indicators the user confirmed after re-measuring. */
     implausibleConfirmed: text('implausible_confirmed').notNull().default('[]'),
+    /** The protocol profile (id, version) that classified the visit; null on visits saved before it was kept. */
+    protocolProfileId: text('protocol_profile_id'),
+    protocolProfileVersion: integer('protocol_profile_version'),
     ...recordColumns(),
   },
   (t) => [

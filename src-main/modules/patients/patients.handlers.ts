@@ -6,7 +6,8 @@ import { findDuplicates } from './duplicates';
 import { mergePatients } from './merge';
 import { requirePatient, toRecord } from './patients.repo';
 import { registerPatient, updatePatient, voidPatient } from './patients.service';
-import { actorOf, historyOf } from '../../records';
+import { invalid } from '../../../shared/contract/validation';
+import { actorOf, historyEntities, historyOf } from '../../records';
 import { rebuildSearchIndex, runSearch } from './search-index';
 import { appendAudit } from '../audit/audit.service';
 import { toSummary } from './summary';
@@ -57,7 +58,12 @@ export const patientHandlers: HandlerSlice<
   'patients.update': (input, ctx) => updatePatient(ctx.database(), actorOf(ctx), input, ctx.now),
   'patients.void': (input, ctx) => voidPatient(ctx.database(), actorOf(ctx), input, ctx.now),
   'patients.merge': (input, ctx) => mergePatients(ctx.database(), actorOf(ctx), input, ctx.now),
-  'patients.history': (input, ctx) => ({ entries: historyOf(ctx.database().sqlite, input.entity, input.id) }),
+  'patients.history': (input, ctx) => {
+    // Only record kinds some domain registered have a history to show (src-main/core/domains.ts).
+    if (!historyEntities().has(input.entity))
+      invalid([{ path: 'entity', message: 'is not a kind of record with a history' }]);
+    return { entries: historyOf(ctx.database().sqlite, input.entity, input.id) };
+  },
   'patients.reindex': (_input, ctx) => {
     const { sqlite } = ctx.database();
     const actor = actorOf(ctx);

@@ -32,6 +32,7 @@ import {
   firstVersion,
   writeFirstVersion,
   writeNextVersion,
+  registeredDomains,
   writeVoided,
   type Actor,
 } from '../../records';
@@ -182,12 +183,16 @@ export function updatePatient(
     if (changes.some((c) => (IDENTITY_FIELDS as readonly string[]).includes(c.field))) {
       assertCanCorrect(before, actor, now);
     }
-    const after = writeNextVersion(open, actor, now.toISOString(), patientStore, {
+    const at = now.toISOString();
+    const after = writeNextVersion(open, actor, at, patientStore, {
       before,
       set: values,
       history: { action: 'update', changes },
       audit: { action: 'patient.update', detail: changedFieldsDetail(changes) },
     });
+    // What other domains derived from this patient (a visit's age and z-scores) follows, in this transaction.
+    const correction = { before, after, changed: changes.map((c) => c.field), at, today: localDate(now) };
+    for (const domain of registeredDomains()) domain.patientCorrected?.(open, actor, correction);
     return toRecord(after);
   })();
 }

@@ -26,7 +26,7 @@ import { stmt } from '../../records';
 
 type Row = typeof referrals.$inferSelect;
 
-const referralStore: RecordStore<Row> = {
+export const referralStore: RecordStore<Row> = {
   entity: 'referral',
   insert: (db, row) => db.insert(referrals).values(row).run(),
   update: (db, row) => db.update(referrals).set(row).where(eq(referrals.id, row.id)).run(),

@@ -16,6 +16,7 @@ import { AppError, type FieldError } from '../../../shared/contract';
 import type { visitFields } from '../../../shared/contract/channels/visits';
 import { summarizeFieldErrors } from '../../../shared/contract/validation';
 import type { z } from 'zod';
+import type { ProtocolRef } from '../facility/protocol';
 
 export type ParsedVisitFields = z.output<typeof visitFields>;
 
@@ -74,7 +75,7 @@ export function assessVisit(
   patient: MeasuredPatient,
   v: ParsedVisitFields,
   today: string,
-  protocolProfile = 'who-2013',
+  profile: ProtocolRef,
 ): VisitNumbers {
   const fields: FieldError[] = [];
   if (v.visitDate > today) fields.push({ path: 'visitDate', message: 'is in the future' });
@@ -93,21 +94,62 @@ export function assessVisit(
   }
   if (fields.length > 0) invalid(fields);
 
+  const { numbers, implausible, scores } = computeVisitNumbers(patient, v, today, profile);
+  if (implausible.length > 0 && !v.confirmImplausible) {
+    const problems: FieldError[] = implausible.map((k) => {
+      const [low, high] = PLAUSIBLE[k];
+      return {
+        path: NAMES[k].field,
+        message: `gives a ${NAMES[k].what} z-score of ${signed(scores[k] ?? 0)}, outside ${signed(low)} to ${signed(high)}: re-measure, or confirm the value`,
+      };
+    });
+    problems.push({
+      path: 'confirmImplausible',
+      message: 'must be ticked to save a value that is implausible',
+    });
+    invalid(problems);
+  }
+  return { ...numbers, implausibleConfirmed: v.confirmImplausible ? implausible : [] };
+}
+
+/** The measurements a visit's numbers are computed from. */
+export type MeasuredFields = Pick<
+  ParsedVisitFields,
+  'visitDate' | 'weightKg' | 'lengthCm' | 'measured' | 'muacMm' | 'oedema'
+>;
+
+/**
+ * Age, z-scores and nutrition status of one visit, and the implausible indicators (the caller decides whether
+ * they were confirmed). Throws VALIDATION when a value is impossible for a child under 5.
+ */
+export function computeVisitNumbers(
+  patient: MeasuredPatient,
+  v: MeasuredFields,
+  today: string,
+  profile: ProtocolRef,
+): {
+  numbers: Omit<VisitNumbers, 'implausibleConfirmed'>;
+  implausible: PlausibilityIndicator[];
+  scores: Record<PlausibilityIndicator, number | null>;
+} {
   const ageDays = daysBetween(patient.birthDate, v.visitDate);
   if (ageDays > MAX_AGE_DAYS) {
     // Five and over: no WHO child z-scores or CMAM classification; the contract's human limits apply.
     return {
-      ageDays,
-      whz: null,
-      waz: null,
-      haz: null,
-      bmiz: null,
-      muacz: null,
-      lengthUsedCm: v.lengthCm,
-      nutritionStatus: null,
-      nutritionCriteria: [],
-      anthropometryFlags: ['age-60-months-or-more'],
-      implausibleConfirmed: [],
+      implausible: [],
+      scores: { whz: null, waz: null, haz: null },
+      numbers: {
+        ageDays,
+        whz: null,
+        waz: null,
+        haz: null,
+        bmiz: null,
+        muacz: null,
+        lengthUsedCm: v.lengthCm,
+        nutritionStatus: null,
+        nutritionCriteria: [],
+        anthropometryFlags: ['age-60-months-or-more'],
+      },
     };
   }
 
@@ -128,40 +170,27 @@ export function assessVisit(
     });
     c = classifyNutrition(
       { muacMm: v.muacMm, whz: a.whz, oedema: v.oedema, ageDays },
-      getProtocolProfile(protocolProfile),
+      getProtocolProfile(profile.id, profile.version),
     );
   } catch (error) {
     if (error instanceof ClinicalInputError) invalid([impossible(error)]);
     throw error;
   }
 
-  if (a.implausible.length > 0 && !v.confirmImplausible) {
-    const scores: Record<PlausibilityIndicator, number | null> = { whz: a.whz, waz: a.waz, haz: a.haz };
-    const problems: FieldError[] = a.implausible.map((k) => {
-      const [low, high] = PLAUSIBLE[k];
-      return {
-        path: NAMES[k].field,
-        message: `gives a ${NAMES[k].what} z-score of ${signed(scores[k] ?? 0)}, outside ${signed(low)} to ${signed(high)}: re-measure, or confirm the value`,
-      };
-    });
-    problems.push({
-      path: 'confirmImplausible',
-      message: 'must be ticked to save a value that is implausible',
-    });
-    invalid(problems);
-  }
-
   return {
-    ageDays,
-    whz: a.whz,
-    waz: a.waz,
-    haz: a.haz,
-    bmiz: a.bmiz,
-    muacz: a.muacz,
-    lengthUsedCm: a.lengthUsedCm,
-    nutritionStatus: c.status,
-    nutritionCriteria: c.criteria,
-    anthropometryFlags: a.flags,
-    implausibleConfirmed: v.confirmImplausible ? a.implausible : [],
+    implausible: a.implausible,
+    scores: { whz: a.whz, waz: a.waz, haz: a.haz },
+    numbers: {
+      ageDays,
+      whz: a.whz,
+      waz: a.waz,
+      haz: a.haz,
+      bmiz: a.bmiz,
+      muacz: a.muacz,
+      lengthUsedCm: a.lengthUsedCm,
+      nutritionStatus: c.status,
+      nutritionCriteria: c.criteria,
+      anthropometryFlags: a.flags,
+    },
   };
 }

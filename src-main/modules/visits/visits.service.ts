@@ -7,10 +7,9 @@ import { AppError } from '../../../shared/contract';
 import type { VisitRecord } from '../../../shared/contract/channels/visits';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
-import type { Sqlite } from '../../db/open';
+import { facilityProtocol, type ProtocolRef } from '../facility/protocol';
 import { users, visits } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
-import { appendAudit } from '../audit/audit.service';
 import { patientStore, requireActivePatient, type PatientRow } from '../patients/patients.repo';
 import {
   assertCanCorrect,
@@ -18,6 +17,7 @@ import {
   changedFieldsDetail,
   diffFields,
   firstVersion,
+  writeFirstVersion,
   writeNextVersion,
   writeVoided,
   type Actor,
@@ -28,7 +28,7 @@ import { assessVisit, type ParsedVisitFields, type VisitNumbers } from './measur
 
 export type VisitRow = typeof visits.$inferSelect;
 
-const visitStore: RecordStore<VisitRow> = {
+export const visitStore: RecordStore<VisitRow> = {
   entity: 'visit',
   insert: (db, row) => db.insert(visits).values(row).run(),
   update: (db, row) => db.update(visits).set(row).where(eq(visits.id, row.id)).run(),
@@ -73,14 +73,10 @@ export function toVisitRecord(row: VisitRow, clinicianName: string | null): Visi
   };
 }
 
-function protocolOf(sqlite: Sqlite): string {
-  const row = sqlite.prepare('SELECT protocol_profile AS p FROM facility WHERE id = 1').get() as
-    { p: string } | undefined;
-  return row?.p ?? 'who-2013';
-}
-
-function columnsOf(v: ParsedVisitFields, n: VisitNumbers) {
+function columnsOf(v: ParsedVisitFields, n: VisitNumbers, profile: ProtocolRef) {
   return {
+    protocolProfileId: profile.id,
+    protocolProfileVersion: profile.version,
     visitDate: v.visitDate,
     type: v.type,
     weightKg: v.weightKg,
@@ -148,29 +144,17 @@ export function createVisit(
   const at = now.toISOString();
   return sqlite.transaction(() => {
     const patient = requireActivePatient(db, input.patientId);
-    const numbers = assessVisit(patient, input, localDate(now), protocolOf(sqlite));
+    const profile = facilityProtocol(sqlite);
+    const numbers = assessVisit(patient, input, localDate(now), profile);
     const row: VisitRow = {
       id: uuidv7(now.getTime()),
       patientId: patient.id,
       clinicianId: actor.userId,
-      ...columnsOf(input, numbers),
+      ...columnsOf(input, numbers, profile),
       ...firstVersion(actor, at),
     };
-    db.insert(visits).values(row).run();
+    writeFirstVersion(open, actor, at, visitStore, row, 'visit.create');
     applyAllergies(open, actor, patient, input.allergies, at);
-    enqueueStored(sqlite, 'visit', 'visits', row.id, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'visit.create',
-        entity: 'visit',
-        entityId: row.id,
-        patientId: row.patientId,
-      },
-      at,
-    );
     return toVisitRecord(row, clinicianName(open, actor.userId));
   })();
 }
@@ -203,8 +187,9 @@ export function updateVisit(
     assertVersion(before.version, input.expectedVersion);
     assertCanCorrect(before, actor, now);
     const patient = requireActivePatient(db, before.patientId, 'id');
-    const numbers = assessVisit(patient, input.visit, localDate(now), protocolOf(sqlite));
-    const next = columnsOf(input.visit, numbers);
+    const profile = facilityProtocol(sqlite);
+    const numbers = assessVisit(patient, input.visit, localDate(now), profile);
+    const next = columnsOf(input.visit, numbers, profile);
     const changes = diffFields({ ...before }, { ...before, ...next }, ENTERED);
     const allergiesChange =
       input.visit.allergies !== undefined && input.visit.allergies !== patient.allergies;

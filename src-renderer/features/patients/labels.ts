@@ -75,6 +75,7 @@ const ACTION: Record<HistoryEntry['action'], MessageKey> = {
   merge: 'records.action.merge',
   'merged-into': 'records.action.mergedInto',
   moved: 'records.action.moved',
+  recomputed: 'records.action.recomputed',
 };
 
 /** A label for an enum value; an unknown value (from a newer version) shows as itself. */

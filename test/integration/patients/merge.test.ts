@@ -100,7 +100,7 @@ describe('merging duplicates', () => {
     expect(entries).toMatchObject([
       {
         action: 'moved',
-        changes: [{ field: 'patient_id', from: dup.id, to: kept.id }],
+        changes: [{ field: 'patientId', from: dup.id, to: kept.id }],
         reason: 'same child registered twice',
       },
     ]);

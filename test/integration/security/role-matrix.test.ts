@@ -1,6 +1,53 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, contract, ROLES, roleHas, type Role } from '../../../shared/contract';
+import {
+  channelNames,
+  contract,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  ROLES,
+  roleHas,
+  type Permission,
+  type Role,
+} from '../../../shared/contract';
 import { addStaff, facilityWithAdmin } from './support';
+
+/**
+ * THE POLICY, written out so a reviewer reads it here and a change to the code's own table fails this test.
+ * x = the role holds the right. Admins run the system but never see patient records; researchers see only
+ * de-identified exports; the audit trail is for admins and managers only.
+ */
+// prettier-ignore
+const POLICY: Record<Exclude<Permission, 'public' | 'session'>, Record<Role, '' | 'x'>> = {
+  //                        admin     manager   clinician clerk     researcher
+  'facility.read':        { admin: 'x', manager: 'x', clinician: 'x', clerk: 'x', researcher: 'x' },
+  'users.manage':         { admin: 'x', manager: '',  clinician: '',  clerk: '',  researcher: ''  },
+  'settings.manage':      { admin: 'x', manager: '',  clinician: '',  clerk: '',  researcher: ''  },
+  'backup.manage':        { admin: 'x', manager: '',  clinician: '',  clerk: '',  researcher: ''  },
+  'audit.read':           { admin: 'x', manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'patients.read':        { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'patients.write':       { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'patients.merge':       { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'visits.write':         { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'records.correct':      { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'referrals.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
+  'directory.manage':     { admin: 'x', manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'reports.read':         { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'exports.deidentified': { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: 'x' },
+};
+
+/** Channels whose right is policy too: who may read or export the audit trail, manage staff, back up. */
+const PINNED_CHANNELS: Partial<Record<(typeof channelNames)[number], Permission>> = {
+  'audit.list': 'audit.read',
+  'audit.export': 'audit.read',
+  'audit.verify': 'audit.read',
+  'users.create': 'users.manage',
+  'backup.create': 'backup.manage',
+  'settings.update': 'settings.manage',
+  'patients.merge': 'patients.merge',
+};
+
+const allowedBy = (role: Role, permission: Permission) =>
+  permission === 'public' || permission === 'session' || POLICY[permission][role] === 'x';
 
 /**
  * Every channel × every role, straight from the contract: channels other engineers add later are covered
@@ -28,6 +75,24 @@ describe('role matrix', () => {
 
   const guarded = channelNames.filter((c) => !['public', 'session'].includes(contract[c].permission));
 
+  it('is the written policy: every role holds exactly the rights in the table above', () => {
+    expect(Object.keys(POLICY).sort()).toEqual(
+      PERMISSIONS.filter((p) => p !== 'public' && p !== 'session').sort(),
+    );
+    for (const role of ROLES) {
+      const expected = (Object.keys(POLICY) as (keyof typeof POLICY)[]).filter(
+        (p) => POLICY[p][role] === 'x',
+      );
+      expect([...ROLE_PERMISSIONS[role]].sort(), role).toEqual(expected.sort());
+      for (const permission of PERMISSIONS) {
+        expect(roleHas(role, permission), `${role} × ${permission}`).toBe(allowedBy(role, permission));
+      }
+    }
+    for (const [channel, permission] of Object.entries(PINNED_CHANNELS)) {
+      expect(contract[channel as keyof typeof contract].permission, channel).toBe(permission);
+    }
+  });
+
   it('covers a real share of the contract', () => {
     expect(guarded.length).toBeGreaterThan(10);
     expect(guarded).toEqual(
@@ -48,7 +113,7 @@ describe('role matrix', () => {
       const before = denied().length;
       const refused: string[] = [];
       for (const channel of guarded) {
-        const allowed = roleHas(role, contract[channel].permission);
+        const allowed = allowedBy(role, contract[channel].permission);
         if (allowed && role === 'admin' && channel === 'database.rekey') continue; // {} is refused by validation anyway
         const result = await core.dispatch(connectionOf[role], channel, {});
         if (allowed) {

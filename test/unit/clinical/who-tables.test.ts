@@ -45,11 +45,15 @@ describe('WHO tables shipped with the app', () => {
   });
 
   // Drift check: the generated JSON must equal WHO's text tables row for row (run where ../shared exists, as in CI).
-  it('equals the source tables in ../shared/who-growth', () => {
-    if (!hasWhoSource) {
-      expect(existsSync(FIXTURE)).toBe(true);
-      return;
-    }
+  if (!hasWhoSource) {
+    console.info(
+      `WHO drift check skipped: the WHO source tables are not at ${WHO_SOURCE_DIR} on this machine`,
+    );
+  }
+  it('ships the reference-case fixture', () => {
+    expect(existsSync(FIXTURE)).toBe(true);
+  });
+  it.skipIf(!hasWhoSource)('equals the source tables in ../shared/who-growth', () => {
     let compared = 0;
     for (const [key, { file }] of Object.entries(FILES)) {
       const lines = readFileSync(join(WHO_SOURCE_DIR, file), 'utf8')

@@ -1,0 +1,2 @@
+ALTER TABLE `visits` ADD `protocol_profile_id` text;--> statement-breakpoint
+ALTER TABLE `visits` ADD `protocol_profile_version` integer;
