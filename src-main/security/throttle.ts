@@ -26,6 +26,8 @@ export interface PendingFailure {
   tag: string;
   at: string;
   reason: 'wrong' | 'throttled';
+  /** The audit action to record (default: login.failed, or recovery.failed for the recovery tag). */
+  action?: string;
 }
 
 interface ThrottleFile {
@@ -61,7 +63,7 @@ export class LoginThrottle {
   }
 
   /** Records a failed attempt; `audited` = it was already written to the open database. */
-  fail(tag: string, audited: boolean, reason: PendingFailure['reason'] = 'wrong'): void {
+  fail(tag: string, audited: boolean, reason: PendingFailure['reason'] = 'wrong', action?: string): void {
     const data = this.load();
     const t = this.now().getTime();
     if (reason === 'wrong') {
@@ -74,7 +76,7 @@ export class LoginThrottle {
     }
     if (!audited) {
       if (data.pending.length < MAX_PENDING)
-        data.pending.push({ tag, at: new Date(t).toISOString(), reason });
+        data.pending.push({ tag, at: new Date(t).toISOString(), reason, ...(action ? { action } : {}) });
       else data.dropped += 1;
     }
     this.save(data);

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../db/files';
-import { deriveFromPassword, deriveFromRecoveryCode, type Argon2Params } from './kdf';
+import { deriveFromPassword, deriveFromRecoveryCode, isKnownKdf, type Argon2Params } from './kdf';
 import { isSealed, newKeyPair, openSealed, sealTo, type SealedKey } from './keypair';
 
 /**
@@ -308,8 +308,21 @@ function isBlob(value: unknown): value is WrappedKey {
   return typeof v === 'object' && v !== null && [v.iv, v.ct, v.tag].every((s) => typeof s === 'string');
 }
 
+function isSalt(value: unknown): boolean {
+  return typeof value === 'string' && Buffer.from(value, 'base64').length >= 16;
+}
+
+/** The shape of a slot; its key-derivation settings are checked next, before any password is tried. */
 function isSlotShape(value: unknown): boolean {
   if (!isBlob(value)) return false;
+  const slot = value as Partial<Slot>;
+  if (typeof slot.id !== 'string') return false;
+  if (slot.kind === 'password') {
+    if (typeof slot.kdf !== 'object' || !isSalt(slot.kdf.salt) || typeof slot.userTag !== 'string')
+      return false;
+  } else if (slot.kind === 'recovery') {
+    if (slot.kdf?.alg !== 'hkdf-sha256' || !isSalt(slot.kdf.salt)) return false;
+  } else return false;
   const s = value as KeyPairFields;
   if (s.publicKey === undefined && s.sealed === undefined) return true;
   return typeof s.publicKey === 'string' && isSealed(s.sealed);
@@ -340,6 +353,11 @@ export function parseVault(text: string, where = 'vault.json'): VaultFile {
     !v.slots.every(isSlotShape)
   ) {
     throw new VaultFormatError(`${where} is damaged: a key slot is incomplete.`);
+  }
+  if (!v.slots.every((slot) => slot.kind !== 'password' || isKnownKdf(slot.kdf))) {
+    throw new VaultFormatError(
+      `${where} asks for password settings CareDesk never uses (refused, so it cannot stall this computer).`,
+    );
   }
   return v as VaultFile;
 }
