@@ -27,6 +27,7 @@ import {
   type VaultFile,
 } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
+import { countThenAudit } from '../auth/failures';
 import { findUserByUsername } from '../users/users.service';
 import { systemStatus } from '../facility/system.service';
 
@@ -125,20 +126,14 @@ export async function restoreBackup(
   const masterKey = await masterKeyFor(vault, credentials);
   const field = credentials.kind === 'password' ? 'credentials.password' : 'credentials.recoveryCode';
   if (!masterKey) {
-    const open = state.database;
-    if (open) {
-      appendAudit(
-        open.sqlite,
-        {
-          userId: actor?.userId ?? null,
-          role: actor?.role ?? null,
-          action: 'backup.restore.failed',
-          detail: 'credentials do not open the backup',
-        },
-        state.now().toISOString(),
-      );
+    for (const tag of tags) {
+      countThenAudit(state, tag, { action: 'backup.restore.failed' }, () => ({
+        userId: actor?.userId ?? null,
+        role: actor?.role ?? null,
+        action: 'backup.restore.failed',
+        detail: 'credentials do not open the backup',
+      }));
     }
-    for (const tag of tags) state.throttle.fail(tag, open !== null, 'wrong', 'backup.restore.failed');
     const message =
       'does not open this backup (use a password that was valid when it was made, or the recovery code)';
     throw new AppError('VALIDATION', `Please correct: ${field}: ${message}`, [{ path: field, message }]);
