@@ -6,6 +6,11 @@ export const events = {
   'session.changed': z.object({
     reason: z.enum(['logout', 'expired', 'locked', 'unlocked', 'ended']),
   }),
+  /** Master-key rotation and database re-key after a deactivation or a reset after a leak. */
+  'keys.progress': z.object({
+    step: z.enum(['keys', 'database', 'done']),
+    percent: z.number().int().min(0).max(100),
+  }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -53,6 +53,9 @@ export function openDatabase(options: OpenOptions): { sqlite: Sqlite; db: Db } {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Sorts, statement journals and transient indices would otherwise go to unencrypted files in the OS
+    // temp folder (the build's TEMP_STORE=1), with patients' names in them.
+    sqlite.pragma('temp_store = MEMORY');
   } catch (error) {
     sqlite.close();
     throw error;

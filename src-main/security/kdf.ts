@@ -18,6 +18,22 @@ export const LOGIN_KDF: Argon2Params = { alg: 'argon2id', m: 262_144, t: 4, p: 1
 /** OWASP floor (m=19 MiB, t=2): only for tests that create many vaults; never the app's default. */
 export const FLOOR_KDF: Argon2Params = { alg: 'argon2id', m: 19_456, t: 2, p: 1 };
 
+/**
+ * The only parameters a vault or a backup may ask for: argon2id within these bounds. A file naming t = 2^31
+ * (or 4 GiB of memory) would otherwise hang a restore and then every sign-in; so it is refused unread.
+ */
+export const KDF_BOUNDS = { m: [FLOOR_KDF.m, 1_048_576], t: [2, 10], p: [1, 4] } as const;
+
+export function isKnownKdf(value: unknown): value is Argon2Params {
+  const k = value as Partial<Argon2Params> | null;
+  if (typeof k !== 'object' || k === null || k.alg !== 'argon2id') return false;
+  return (['m', 't', 'p'] as const).every((name) => {
+    const n = k[name];
+    const [low, high] = KDF_BOUNDS[name];
+    return typeof n === 'number' && Number.isInteger(n) && n >= low && n <= high;
+  });
+}
+
 /** `Algorithm.Argon2id` is an ambient const enum, which isolated modules cannot read. */
 const ARGON2ID = 2;
 

@@ -2,8 +2,3 @@
 export function throttleTagForRecovery(): string {
   return 'recovery-code';
 }
-
-/** Throttle key for opening a backup file's vault during a restore. */
-export function throttleTagForRestore(): string {
-  return 'backup-restore';
-}

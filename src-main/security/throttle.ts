@@ -26,6 +26,8 @@ export interface PendingFailure {
   tag: string;
   at: string;
   reason: 'wrong' | 'throttled';
+  /** The audit action to record (default: login.failed, or recovery.failed for the recovery tag). */
+  action?: string;
 }
 
 interface ThrottleFile {
@@ -60,8 +62,16 @@ export class LoginThrottle {
     return until > t ? { allowed: false, waitSeconds: Math.ceil((until - t) / 1000) } : { allowed: true };
   }
 
-  /** Records a failed attempt; `audited` = it was already written to the open database. */
-  fail(tag: string, audited: boolean, reason: PendingFailure['reason'] = 'wrong'): void {
+  /**
+   * Records a failed attempt; `audited` = it was already written to the open database. Returns the pending
+   * audit entry (if one was kept) so a caller that audits next can `settle` it once that write succeeds.
+   */
+  fail(
+    tag: string,
+    audited: boolean,
+    reason: PendingFailure['reason'] = 'wrong',
+    action?: string,
+  ): PendingFailure | null {
     const data = this.load();
     const t = this.now().getTime();
     if (reason === 'wrong') {
@@ -72,11 +82,23 @@ export class LoginThrottle {
       delete data.entries[tag];
       data.entries[tag] = entry; // re-insert: newest last, so pruning drops the oldest
     }
+    let pending: PendingFailure | null = null;
     if (!audited) {
-      if (data.pending.length < MAX_PENDING)
-        data.pending.push({ tag, at: new Date(t).toISOString(), reason });
-      else data.dropped += 1;
+      if (data.pending.length < MAX_PENDING) {
+        pending = { tag, at: new Date(t).toISOString(), reason, ...(action ? { action } : {}) };
+        data.pending.push(pending);
+      } else data.dropped += 1;
     }
+    this.save(data);
+    return pending;
+  }
+
+  /** The pending entry was audited after all: forget it. */
+  settle(entry: PendingFailure): void {
+    const data = this.load();
+    const i = data.pending.indexOf(entry);
+    if (i < 0) return;
+    data.pending.splice(i, 1);
     this.save(data);
   }
 
@@ -144,7 +166,12 @@ export class LoginThrottle {
       for (const tag of ranked.slice(0, tags.length - MAX_ENTRIES)) delete data.entries[tag];
     }
     this.data = data;
-    writeFileAtomic(this.file, JSON.stringify(data));
+    try {
+      writeFileAtomic(this.file, JSON.stringify(data));
+    } catch {
+      // A full disk or read-only folder must not switch throttling off: memory keeps counting, and the
+      // next successful save writes everything.
+    }
   }
 }
 

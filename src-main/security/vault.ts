@@ -1,7 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../db/files';
-import { deriveFromPassword, deriveFromRecoveryCode, type Argon2Params } from './kdf';
+import { deriveFromPassword, deriveFromRecoveryCode, isKnownKdf, type Argon2Params } from './kdf';
+import { isSealed, newKeyPair, openSealed, sealTo, type SealedKey } from './keypair';
 
 /**
  * Key slots (LUKS-style, DESIGN.md §4), in two levels:
@@ -16,14 +17,24 @@ export interface WrappedKey {
   ct: string;
   tag: string;
 }
-export interface PasswordSlot extends WrappedKey {
+/**
+ * A key-pair slot (security/keypair.ts): `publicKey` in clear, iv/ct/tag wrap its PRIVATE key, and `sealed`
+ * is the master key sealed to the public key, so the master key can be rotated without anyone's password.
+ * A slot without `publicKey` (made before key pairs) wraps the master key directly; it is upgraded at the
+ * next sign-in and cannot follow a master-key rotation.
+ */
+interface KeyPairFields {
+  publicKey?: string;
+  sealed?: SealedKey;
+}
+export interface PasswordSlot extends WrappedKey, KeyPairFields {
   id: string;
   kind: 'password';
   /** HMAC of the username under the vault's salt, to find the slot without storing the name. */
   userTag: string;
   kdf: Argon2Params & { salt: string };
 }
-export interface RecoverySlot extends WrappedKey {
+export interface RecoverySlot extends WrappedKey, KeyPairFields {
   id: string;
   kind: 'recovery';
   kdf: { alg: 'hkdf-sha256'; salt: string };
@@ -158,8 +169,57 @@ export async function makePasswordSlot(
     kind: 'password',
     userTag: userTag(vault, username),
     kdf: { ...params, salt: salt.toString('base64') },
-    ...seal(masterKey, kek, aad('password', id)),
+    ...keyPairFor(masterKey, kek, 'password', id),
   };
+}
+
+/** A fresh key pair: private key wrapped under `kek`, the master key sealed to the public key. */
+function keyPairFor(
+  masterKey: Buffer,
+  kek: Buffer,
+  kind: Slot['kind'],
+  id: string,
+): WrappedKey & KeyPairFields {
+  const pair = newKeyPair();
+  const wrapped = seal(pair.privateKey, kek, aad(`${kind}-key`, id));
+  pair.privateKey.fill(0);
+  return { ...wrapped, publicKey: pair.publicKey, sealed: sealTo(pair.publicKey, masterKey, id) };
+}
+
+/** The master key held by a slot, given its key-encryption key; null when the kek is wrong. */
+function masterFromSlot(slot: Slot, kek: Buffer): Buffer | null {
+  if (!slot.publicKey || !slot.sealed) return open(slot, kek, aad(slot.kind, slot.id));
+  const privateKey = open(slot, kek, aad(`${slot.kind}-key`, slot.id));
+  if (!privateKey) return null;
+  try {
+    return openSealed(privateKey, slot.publicKey, slot.sealed, slot.id);
+  } finally {
+    privateKey.fill(0);
+  }
+}
+
+/**
+ * Master-key rotation without anyone's password: every key-pair slot that `keep` accepts gets the NEW master
+ * key sealed to its public key; the database key is sealed under the new master. Slots made before key pairs
+ * cannot follow and are returned in `dropped` (those accounts need a password reset).
+ */
+export function resealedVault(
+  vault: VaultFile,
+  masterKey: Buffer,
+  databaseKey: Buffer,
+  keep: (slot: Slot) => boolean,
+): { vault: VaultFile; dropped: Slot[] } {
+  const slots: Slot[] = [];
+  const dropped: Slot[] = [];
+  for (const slot of vault.slots) {
+    if (!keep(slot)) continue;
+    if (!slot.publicKey) {
+      dropped.push(slot);
+      continue;
+    }
+    slots.push({ ...slot, sealed: sealTo(slot.publicKey, masterKey, slot.id) });
+  }
+  return { vault: createVaultWith(vault.salt, masterKey, databaseKey, slots), dropped };
 }
 
 export function makeRecoverySlot(masterKey: Buffer, recoveryCode: string): RecoverySlot {
@@ -169,7 +229,7 @@ export function makeRecoverySlot(masterKey: Buffer, recoveryCode: string): Recov
     id,
     kind: 'recovery',
     kdf: { alg: 'hkdf-sha256', salt: salt.toString('base64') },
-    ...seal(masterKey, deriveFromRecoveryCode(recoveryCode, salt), aad('recovery', id)),
+    ...keyPairFor(masterKey, deriveFromRecoveryCode(recoveryCode, salt), 'recovery', id),
   };
 }
 
@@ -214,7 +274,7 @@ export async function unlockWithPassword(
     return null;
   }
   const kek = await deriveFromPassword(password, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
-  const masterKey = open(slot, kek, aad('password', slot.id));
+  const masterKey = masterFromSlot(slot, kek);
   return masterKey ? { masterKey, slot } : null;
 }
 
@@ -227,17 +287,13 @@ function typicalParams(vault: VaultFile): Argon2Params {
 
 /** True when a slot was made with cheaper parameters than today's: re-wrap it at the next sign-in. */
 export function slotNeedsUpgrade(slot: PasswordSlot, params: Argon2Params): boolean {
-  return slot.kdf.m < params.m || slot.kdf.t < params.t;
+  return slot.kdf.m < params.m || slot.kdf.t < params.t || !slot.publicKey;
 }
 
 export function unlockWithRecoveryCode(vault: VaultFile, code: string): Buffer | null {
   const slot = vault.slots.find((s): s is RecoverySlot => s.kind === 'recovery');
   if (!slot) return null;
-  return open(
-    slot,
-    deriveFromRecoveryCode(code, Buffer.from(slot.kdf.salt, 'base64')),
-    aad('recovery', slot.id),
-  );
+  return masterFromSlot(slot, deriveFromRecoveryCode(code, Buffer.from(slot.kdf.salt, 'base64')));
 }
 
 export class VaultFormatError extends Error {
@@ -250,6 +306,26 @@ export class VaultFormatError extends Error {
 function isBlob(value: unknown): value is WrappedKey {
   const v = value as Partial<WrappedKey> | null;
   return typeof v === 'object' && v !== null && [v.iv, v.ct, v.tag].every((s) => typeof s === 'string');
+}
+
+function isSalt(value: unknown): boolean {
+  return typeof value === 'string' && Buffer.from(value, 'base64').length >= 16;
+}
+
+/** The shape of a slot; its key-derivation settings are checked next, before any password is tried. */
+function isSlotShape(value: unknown): boolean {
+  if (!isBlob(value)) return false;
+  const slot = value as Partial<Slot>;
+  if (typeof slot.id !== 'string') return false;
+  if (slot.kind === 'password') {
+    if (typeof slot.kdf !== 'object' || !isSalt(slot.kdf.salt) || typeof slot.userTag !== 'string')
+      return false;
+  } else if (slot.kind === 'recovery') {
+    if (slot.kdf?.alg !== 'hkdf-sha256' || !isSalt(slot.kdf.salt)) return false;
+  } else return false;
+  const s = value as KeyPairFields;
+  if (s.publicKey === undefined && s.sealed === undefined) return true;
+  return typeof s.publicKey === 'string' && isSealed(s.sealed);
 }
 
 /** Checks the shape of a vault (from disk or from a backup file) before anything trusts it. */
@@ -274,9 +350,14 @@ export function parseVault(text: string, where = 'vault.json'): VaultFile {
     !isBlob(v.database) ||
     (v.pendingDatabase !== undefined && !isBlob(v.pendingDatabase)) ||
     !Array.isArray(v.slots) ||
-    !v.slots.every(isBlob)
+    !v.slots.every(isSlotShape)
   ) {
     throw new VaultFormatError(`${where} is damaged: a key slot is incomplete.`);
+  }
+  if (!v.slots.every((slot) => slot.kind !== 'password' || isKnownKdf(slot.kdf))) {
+    throw new VaultFormatError(
+      `${where} asks for password settings CareDesk never uses (refused, so it cannot stall this computer).`,
+    );
   }
   return v as VaultFile;
 }

@@ -14,6 +14,8 @@ export const userSummary = z.object({
   hasPin: z.boolean(),
   /** False after a master-key rotation or deactivation: the account needs a password reset to sign in. */
   hasKeySlot: z.boolean(),
+  /** Deactivated accounts: backups in the backup folder that still open with the old password. */
+  oldBackups: z.object({ count: z.number().int(), newestAt: z.string().nullable() }).optional(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
@@ -81,7 +83,13 @@ export const usersChannels = {
     permission: 'users.manage',
     audit: 'none',
     input: z
-      .object({ id: userId, temporaryPassword: passwordField.optional(), note: text(200).optional() })
+      .object({
+        id: userId,
+        temporaryPassword: passwordField.optional(),
+        note: text(200).optional(),
+        /** The old password may be known to someone: also rotate the master key and re-key the database. */
+        suspectedLeak: z.boolean().optional(),
+      })
       .strict(),
     output: withTemporary,
   }),

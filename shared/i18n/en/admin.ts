@@ -32,6 +32,12 @@ export const adminEn = {
   'users.deactivateTitle': 'Deactivate {name}?',
   'users.deactivateBody':
     'The account is kept (and its history), but {name} can no longer sign in; open sessions end now.',
+  'users.deactivateKeys':
+    'Their password stops opening the database: the keys change and the database is re-encrypted (this can take a minute). Nobody else needs a new password. Backups made before now still open with their old password.',
+  'users.rotating': 'Changing the keys and re-encrypting the database… {percent}%',
+  'users.oldBackups':
+    '{count} backup file(s) in the backup folder, the newest from {date}, still open with this person’s old password and show the records up to that date. Today’s database does not. Delete those files or lock them away if that matters.',
+  'users.noOldBackups': 'No backup in the backup folder opens with this person’s old password.',
   'users.reason': 'Reason',
   'users.reactivate': 'Reactivate',
   'users.resetPassword': 'Reset password',

@@ -34,6 +34,13 @@ export const adminFr: Translation<typeof adminEn> = {
   'users.deactivateTitle': 'Désactiver {name} ?',
   'users.deactivateBody':
     'Le compte est conservé (avec son historique), mais {name} ne peut plus se connecter ; les sessions ouvertes se terminent maintenant.',
+  'users.deactivateKeys':
+    'Son mot de passe n’ouvre plus la base : les clés changent et la base est rechiffrée (cela peut prendre une minute). Personne d’autre n’a besoin d’un nouveau mot de passe. Les sauvegardes faites avant maintenant s’ouvrent encore avec son ancien mot de passe.',
+  'users.rotating': 'Changement des clés et rechiffrement de la base… {percent} %',
+  'users.oldBackups':
+    '{count} fichier(s) de sauvegarde du dossier de sauvegarde, le plus récent du {date}, s’ouvrent encore avec l’ancien mot de passe de cette personne et montrent les dossiers jusqu’à cette date. La base d’aujourd’hui, non. Supprimez ces fichiers ou mettez-les sous clé si cela compte.',
+  'users.noOldBackups':
+    'Aucune sauvegarde du dossier de sauvegarde ne s’ouvre avec l’ancien mot de passe de cette personne.',
   'users.reason': 'Motif',
   'users.reactivate': 'Réactiver',
   'users.resetPassword': 'Réinitialiser le mot de passe',

@@ -17,6 +17,7 @@ import {
 import { appendAudit } from '../audit/audit.service';
 import { changeUser, findUserByUsername, type UserRow } from '../users/users.service';
 import { assertAcceptablePassword, passwordContext } from './credentials';
+import { countThenAudit } from './failures';
 
 /** One message for every wrong username/password pair: no user enumeration. */
 export const BAD_CREDENTIALS = 'Username or password is incorrect.';
@@ -40,25 +41,19 @@ function recordFailure(
   reason: 'wrong' | 'throttled',
   action = 'login.failed',
 ): void {
-  const open = state.database;
   state.logger.warn(action, { reason });
-  if (open) {
+  countThenAudit(state, tag, { reason, action }, (open) => {
     const known = findUserByUsername(open.db, username);
-    appendAudit(
-      open.sqlite,
-      {
-        userId: known?.id ?? null,
-        role: known?.role ?? null,
-        action,
-        detail:
-          [known ? null : 'unknown username', reason === 'throttled' ? 'refused: too many failures' : null]
-            .filter(Boolean)
-            .join('; ') || null,
-      },
-      state.now().toISOString(),
-    );
-  }
-  state.throttle.fail(tag, open !== null, reason);
+    return {
+      userId: known?.id ?? null,
+      role: known?.role ?? null,
+      action,
+      detail:
+        [known ? null : 'unknown username', reason === 'throttled' ? 'refused: too many failures' : null]
+          .filter(Boolean)
+          .join('; ') || null,
+    };
+  });
 }
 
 function startSession(state: CoreState, connectionId: string, user: UserRow): Session {

@@ -6,7 +6,7 @@ import { facility } from '../../db/schema';
 import { checkPassword, describePasswordProblems, type PasswordContext } from '../../security/passwords';
 import { reauthValid, type Session } from '../../security/session';
 import { unlockWithPassword, userTag, type PasswordUnlock } from '../../security/vault';
-import { appendAudit } from '../audit/audit.service';
+import { countThenAudit } from './failures';
 
 /** Context words for the strength check: the facility's names are never a good password. */
 export function passwordContext(
@@ -49,15 +49,12 @@ export async function verifyOwnPassword(
   }
   const unlocked = await unlockWithPassword(vault, session.username, password);
   if (!unlocked) {
-    const open = state.database;
-    if (open) {
-      appendAudit(
-        open.sqlite,
-        { userId: session.userId, role: session.role, action, detail: 'wrong password' },
-        state.now().toISOString(),
-      );
-    }
-    state.throttle.fail(tag, open !== null);
+    countThenAudit(state, tag, { action }, () => ({
+      userId: session.userId,
+      role: session.role,
+      action,
+      detail: 'wrong password',
+    }));
     throw new AppError('VALIDATION', `Please correct: ${field}: is not your password`, [
       { path: field, message: 'is not your password' },
     ]);

@@ -26,7 +26,7 @@ function auditPendingFailures(state: CoreState): void {
   open.sqlite.transaction(() => {
     for (const p of pending) {
       const user = byTag.get(p.tag);
-      const action = p.tag === 'recovery-code' ? 'recovery.failed' : 'login.failed';
+      const action = p.action ?? (p.tag === 'recovery-code' ? 'recovery.failed' : 'login.failed');
       const detail = [
         'before the database was open',
         user || p.tag === 'recovery-code' ? null : 'unknown username',

@@ -4,7 +4,7 @@ import { readSettings, readSystemValue } from '../settings/settings.service';
 import { backupFolderOf, createBackup, listBackups } from './backup.service';
 import { lastBackupAt, nextDueAt } from './backup.schedule';
 import { rekeyDatabase } from './rekey.service';
-import { assertNothingWorkingHere, restoreBackup } from './restore.service';
+import { assertNothingWorkingHere, checkBackupFile, restoreBackup } from './restore.service';
 
 type BackupChannels =
   'backup.create' | 'backup.status' | 'backup.restore' | 'backup.restoreWithoutSignIn' | 'database.rekey';
@@ -40,8 +40,9 @@ export const backupHandlers: HandlerSlice<BackupChannels> = {
     requireRecentPassword(ctx.state, user);
     return restoreBackup(ctx.state, input.file, input.credentials, user);
   },
-  'backup.restoreWithoutSignIn': async (input, ctx) => {
-    await assertNothingWorkingHere(ctx.state, input.credentials);
+  'backup.restoreWithoutSignIn': (input, ctx) => {
+    checkBackupFile(input.file);
+    assertNothingWorkingHere(ctx.state);
     return restoreBackup(ctx.state, input.file, input.credentials, null);
   },
   'database.rekey': (input, ctx) => rekeyDatabase(ctx.state, ctx.user(), input),

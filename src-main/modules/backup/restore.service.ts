@@ -3,23 +3,31 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/contract';
 import { seconds } from '../../security/throttle';
 import type { CoreState } from '../../core/state';
-import { BackupFileError, extractBackupDatabase, fileStamp, readBackupHeader } from '../../db/backup';
-import { DatabaseDamagedError, integrityCheck } from '../../db/integrity';
+import {
+  BackupFileError,
+  extractBackupDatabase,
+  fileStamp,
+  readBackupHeader,
+  type OpenedBackup,
+} from '../../db/backup';
+import { integrityCheck } from '../../db/integrity';
 import { schemaVersionOf, SchemaTooNewError } from '../../db/migrate';
 import { migrations } from '../../db/migrations/bundle.generated';
 import { DatabaseUnreadableError, openDatabase } from '../../db/open';
 import type { Session } from '../../security/session';
-import { throttleTagForRestore } from '../../security/throttle-tags';
+import { throttleTagForRecovery } from '../../security/throttle-tags';
 import {
   databaseKeyOf,
   parseVault,
   unlockWithPassword,
   unlockWithRecoveryCode,
+  userTag,
   VaultFormatError,
   writeVault,
   type VaultFile,
 } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
+import { countThenAudit } from '../auth/failures';
 import { findUserByUsername } from '../users/users.service';
 import { systemStatus } from '../facility/system.service';
 
@@ -70,6 +78,26 @@ function checkExtracted(file: string, key: Buffer): { schemaVersion: number } {
   }
 }
 
+/** The backup file and its vault, checked (shape, header, key settings) before any password is tried. */
+export function checkBackupFile(file: string): { opened: OpenedBackup; vault: VaultFile } {
+  let opened: OpenedBackup;
+  try {
+    opened = readBackupHeader(file);
+  } catch (error) {
+    if (error instanceof BackupFileError) throw badFile(error.problem);
+    throw error;
+  }
+  try {
+    return {
+      opened,
+      vault: parseVault(JSON.stringify(opened.header.vault), 'the key vault inside this backup'),
+    };
+  } catch (error) {
+    if (error instanceof VaultFormatError) throw badFile(error.message);
+    throw error;
+  }
+}
+
 /**
  * Restore: the backup is read, its own vault opened with the given credentials, its database extracted and
  * checked (integrity, schema) BEFORE anything here changes; then the current database and vault are moved to
@@ -81,49 +109,36 @@ export async function restoreBackup(
   credentials: BackupCredentials,
   actor: Session | null,
 ): Promise<RestoreReport> {
-  let opened;
-  try {
-    opened = readBackupHeader(file);
-  } catch (error) {
-    if (error instanceof BackupFileError) throw badFile(error.problem);
-    throw error;
+  const { opened, vault } = checkBackupFile(file);
+  // Every attempt counts in the account's own throttle (the backup's vault salt is the facility's, so it is
+  // the sign-in counter) or the recovery code's; failures are audited now, or at the next open.
+  const tags = [
+    credentials.kind === 'password' ? userTag(vault, credentials.username) : throttleTagForRecovery(),
+  ];
+  for (const tag of tags) {
+    const gate = state.throttle.check(tag);
+    if (!gate.allowed)
+      throw new AppError(
+        'RATE_LIMITED',
+        `Too many failed attempts. Try again in ${seconds(gate.waitSeconds)}.`,
+      );
   }
-  let vault: VaultFile;
-  try {
-    vault = parseVault(JSON.stringify(opened.header.vault), 'the key vault inside this backup');
-  } catch (error) {
-    if (error instanceof VaultFormatError) throw badFile(error.message);
-    throw error;
-  }
-  const tag = throttleTagForRestore();
-  const gate = state.throttle.check(tag);
-  if (!gate.allowed)
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many failed attempts. Try again in ${seconds(gate.waitSeconds)}.`,
-    );
   const masterKey = await masterKeyFor(vault, credentials);
   const field = credentials.kind === 'password' ? 'credentials.password' : 'credentials.recoveryCode';
   if (!masterKey) {
-    const open = state.database;
-    if (open) {
-      appendAudit(
-        open.sqlite,
-        {
-          userId: actor?.userId ?? null,
-          role: actor?.role ?? null,
-          action: 'backup.restore.failed',
-          detail: 'credentials do not open the backup',
-        },
-        state.now().toISOString(),
-      );
+    for (const tag of tags) {
+      countThenAudit(state, tag, { action: 'backup.restore.failed' }, () => ({
+        userId: actor?.userId ?? null,
+        role: actor?.role ?? null,
+        action: 'backup.restore.failed',
+        detail: 'credentials do not open the backup',
+      }));
     }
-    state.throttle.fail(tag, open !== null);
     const message =
       'does not open this backup (use a password that was valid when it was made, or the recovery code)';
     throw new AppError('VALIDATION', `Please correct: ${field}: ${message}`, [{ path: field, message }]);
   }
-  state.throttle.succeed(tag);
+  for (const tag of tags) state.throttle.succeed(tag);
   const key = databaseKeyOf(vault, masterKey);
   state.ensureDataDir();
   const stamp = fileStamp(state.now());
@@ -205,28 +220,16 @@ function setAside(state: CoreState, stamp: string, actor: Session | null, file: 
 
 /**
  * Without a session, a restore is allowed only where there is nothing working to overwrite: a new PC, a
- * missing or unreadable vault, or a database found damaged. An old backup and an old password must never
- * roll back a working database; that needs an administrator signed in.
+ * missing or unreadable vault, or a database already found damaged (by a sign-in). An old backup and an old
+ * password must never roll back a working database; that needs an administrator signed in. No password is
+ * tried and the current database is never opened here, so this path is no password oracle.
  */
-export async function assertNothingWorkingHere(
-  state: CoreState,
-  credentials: BackupCredentials,
-): Promise<void> {
+export function assertNothingWorkingHere(state: CoreState): void {
   if (!state.isInitialized() || state.damage) return;
-  let vault: VaultFile;
   try {
-    vault = state.readVault();
+    state.readVault();
   } catch {
     return;
-  }
-  const masterKey = await masterKeyFor(vault, credentials);
-  if (masterKey) {
-    try {
-      state.unlock(masterKey);
-    } catch (error) {
-      if (error instanceof DatabaseDamagedError) return;
-      throw error;
-    }
   }
   throw new AppError(
     'CONFLICT',

@@ -5,6 +5,8 @@ import type { CoreState } from '../../core/state';
 import type { Session } from '../../security/session';
 import { findPasswordSlot, makePasswordSlot, withoutUser, withPasswordSlot } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
+import { rotateKeysWithout } from '../backup/rotate.service';
+import { oldBackupsOpenableBy } from './old-backups';
 import {
   assertAcceptablePassword,
   openDb,
@@ -30,9 +32,16 @@ import {
  */
 export function listUsers(state: CoreState): UserSummary[] {
   const vault = state.readVault();
-  return listUserRows(openDb(state).db).map((row) =>
-    summarize(row, findPasswordSlot(vault, row.username) !== undefined),
+  const rows = listUserRows(openDb(state).db);
+  const old = oldBackupsOpenableBy(
+    state,
+    rows.filter((r) => !r.active).map((r) => r.username),
   );
+  return rows.map((row) => {
+    const summary = summarize(row, findPasswordSlot(vault, row.username) !== undefined);
+    const oldBackups = old.get(row.username);
+    return oldBackups ? { ...summary, oldBackups } : summary;
+  });
 }
 
 function summary(state: CoreState, row: UserRow): UserSummary {
@@ -153,16 +162,24 @@ export function setRole(state: CoreState, actor: Session, input: { id: string; r
   return summary(state, row);
 }
 
-export function deactivateUser(
+/**
+ * Deactivation (step-up re-auth first): the account's slot goes, its sessions end, and the master key is
+ * rotated and the database re-keyed, so an old backup + the old password no longer open today's file.
+ */
+export async function deactivateUser(
   state: CoreState,
   actor: Session,
   input: { id: string; reason: string },
-): UserSummary {
+  connectionId?: string,
+): Promise<UserSummary> {
+  requireRecentPassword(state, actor);
   if (input.id === actor.userId) throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
-  const { sqlite, db } = openDb(state);
+  const open = openDb(state);
+  const { sqlite, db } = open;
+  const oldMaster = Buffer.from(requireMasterKey(state));
   const at = state.now().toISOString();
+  const before = getUser(db, input.id);
   const row = sqlite.transaction(() => {
-    const before = getUser(db, input.id);
     if (!before.active) return before;
     if (before.role === 'admin') assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
     const after = changeUser(db, input.id, { active: false, pinHash: null }, actor.userId, at);
@@ -183,15 +200,45 @@ export function deactivateUser(
     return after;
   })();
   endSessionsOf(state, row.id);
+  if (before.active) {
+    const rotated = await rotateKeysWithout(state, open, oldMaster, {
+      username: before.username,
+      ...(connectionId ? { connectionId } : {}),
+    });
+    auditRotation(state, actor, before, rotated.dropped.length, 'deactivation');
+  }
+  oldMaster.fill(0);
   return summary(state, row);
+}
+
+function auditRotation(
+  state: CoreState,
+  actor: Session,
+  target: UserRow,
+  dropped: number,
+  why: 'deactivation' | 'reset after a suspected leak',
+): void {
+  appendAudit(
+    openDb(state).sqlite,
+    {
+      userId: actor.userId,
+      role: actor.role,
+      action: 'keys.rotate',
+      entity: 'user',
+      entityId: target.id,
+      detail: `${why} of ${target.username}: new master key, database re-keyed${dropped ? `; ${dropped} account(s) need a password reset` : ''}`,
+    },
+    state.now().toISOString(),
+  );
 }
 
 /** New temporary password (reset, or reactivation): new key slot, must change at next sign-in, PIN cleared. */
 export async function issueTemporaryPassword(
   state: CoreState,
   actor: Session,
-  input: { id: string; temporaryPassword?: string | undefined },
+  input: { id: string; temporaryPassword?: string | undefined; suspectedLeak?: boolean | undefined },
   mode: 'reset' | 'reactivate',
+  connectionId?: string,
 ): Promise<{ user: UserSummary; temporaryPassword: string }> {
   requireRecentPassword(state, actor);
   const { sqlite, db } = openDb(state);
@@ -206,13 +253,11 @@ export async function issueTemporaryPassword(
     throw new AppError('CONFLICT', 'Change your own password from your account menu instead.');
   }
   const password = await temporaryPassword(state, input.temporaryPassword, target);
-  const slot = await makePasswordSlot(
-    state.readVault(),
-    requireMasterKey(state),
-    target.username,
-    password,
-    state.kdf,
-  );
+  const afterLeak = mode === 'reset' && input.suspectedLeak === true;
+  const newSlot = (masterKey: Buffer) =>
+    makePasswordSlot(state.readVault(), masterKey, target.username, password, state.kdf);
+  const oldMaster = Buffer.from(requireMasterKey(state));
+  const slot = afterLeak ? null : await newSlot(oldMaster);
   const at = state.now().toISOString();
   const row = sqlite.transaction(() => {
     const after = changeUser(
@@ -234,9 +279,19 @@ export async function issueTemporaryPassword(
       },
       at,
     );
-    state.writeVault(withPasswordSlot(state.readVault(), slot));
+    if (slot) state.writeVault(withPasswordSlot(state.readVault(), slot));
     return after;
   })();
   endSessionsOf(state, row.id);
+  if (afterLeak) {
+    // The old password may be known to someone: its key (and every older backup's) stops opening today's file.
+    const rotated = await rotateKeysWithout(state, openDb(state), oldMaster, {
+      username: target.username,
+      replacement: newSlot,
+      ...(connectionId ? { connectionId } : {}),
+    });
+    auditRotation(state, actor, target, rotated.dropped.length, 'reset after a suspected leak');
+  }
+  oldMaster.fill(0);
   return { user: summary(state, row), temporaryPassword: password };
 }

@@ -25,7 +25,8 @@ export const usersHandlers: HandlerSlice<UserChannels> = {
   'users.create': (input, ctx) => createUser(ctx.state, ctx.user(), input),
   'users.update': (input, ctx) => updateUser(ctx.state, ctx.user(), input),
   'users.setRole': (input, ctx) => setRole(ctx.state, ctx.user(), input),
-  'users.deactivate': (input, ctx) => deactivateUser(ctx.state, ctx.user(), input),
+  'users.deactivate': (input, ctx) => deactivateUser(ctx.state, ctx.user(), input, ctx.connectionId),
   'users.reactivate': (input, ctx) => issueTemporaryPassword(ctx.state, ctx.user(), input, 'reactivate'),
-  'users.resetPassword': (input, ctx) => issueTemporaryPassword(ctx.state, ctx.user(), input, 'reset'),
+  'users.resetPassword': (input, ctx) =>
+    issueTemporaryPassword(ctx.state, ctx.user(), input, 'reset', ctx.connectionId),
 };

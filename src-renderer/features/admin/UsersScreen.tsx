@@ -2,10 +2,6 @@ import {
   Box,
   Button,
   Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
   MenuItem,
   Stack,
   TableCell,
@@ -24,6 +20,7 @@ import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimpleTable } from '../../components/SimpleTable';
 import { CreateUserForm } from './CreateUserForm';
+import { DeactivateDialog, OldBackupsNote } from './DeactivateDialog';
 import { useReauth } from './ReauthDialog';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
 
@@ -115,6 +112,7 @@ export function UsersScreen() {
                     <Chip size="small" color="warning" label={t('users.needsReset')} />
                   ) : null}
                 </Stack>
+                <OldBackupsNote user={user} />
               </TableCell>
               <TableCell>
                 {user.lastLoginAt
@@ -146,6 +144,7 @@ export function UsersScreen() {
       ) : null}
       <DeactivateDialog
         user={deactivating}
+        guarded={guarded}
         onClose={(result) => {
           setDeactivating(null);
           if (result) after(result);
@@ -154,53 +153,5 @@ export function UsersScreen() {
       <TemporaryPasswordDialog shown={shown} onClose={() => setShown(null)} />
       {dialog}
     </Box>
-  );
-}
-
-function DeactivateDialog({
-  user,
-  onClose,
-}: {
-  user: UserSummary | null;
-  onClose(result: Result<unknown> | null): void;
-}) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const submit = async () => {
-    if (!user) return;
-    const result = await invoke('users.deactivate', { id: user.id, reason });
-    if (!result.ok) {
-      setFailure(result);
-      return;
-    }
-    setReason('');
-    setFailure(null);
-    onClose(result);
-  };
-  return (
-    <Dialog open={user !== null} onClose={() => onClose(null)} aria-labelledby="deactivate-title">
-      <DialogTitle id="deactivate-title">
-        {t('users.deactivateTitle', { name: user?.fullName ?? '' })}
-      </DialogTitle>
-      <DialogContent>
-        <Typography sx={{ mb: 2 }}>{t('users.deactivateBody', { name: user?.fullName ?? '' })}</Typography>
-        <TextField
-          label={t('users.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          fullWidth
-          autoFocus
-          slotProps={{ htmlInput: { 'data-path': 'reason' } }}
-        />
-        <ErrorAlert failure={failure} sx={{ mt: 1 }} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={() => onClose(null)}>{t('admin.cancel')}</Button>
-        <Button variant="contained" color="warning" onClick={() => void submit()}>
-          {t('users.deactivate')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }

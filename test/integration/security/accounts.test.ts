@@ -151,6 +151,11 @@ describe('staff accounts', () => {
     );
     unwrap(await core.call('k', 'auth.login', { username: 'kadi', password: created.temporaryPassword }));
     const vaultBefore = JSON.parse(readFileSync(join(core.dataDir, 'vault.json'), 'utf8')).slots.length;
+    // Step-up: deactivating needs the admin password re-entered.
+    expect(
+      await core.call('admin', 'users.deactivate', { id: created.user.id, reason: 'left the facility' }),
+    ).toMatchObject({ ok: false, code: 'REAUTH_REQUIRED' });
+    await confirmAdmin(core);
     const off = unwrap(
       await core.call('admin', 'users.deactivate', { id: created.user.id, reason: 'left the facility' }),
     );
@@ -178,10 +183,10 @@ describe('staff accounts', () => {
     fixture = await facilityWithAdmin();
     const { core } = fixture;
     const adminId = core.state.sessions.get('admin')!.userId;
+    await confirmAdmin(core);
     expect(await core.call('admin', 'users.deactivate', { id: adminId, reason: 'x' })).toMatchObject({
       code: 'CONFLICT',
     });
-    await confirmAdmin(core);
     const demote = await core.call('admin', 'users.setRole', { id: adminId, role: 'manager' });
     expect(demote).toMatchObject({ ok: false, code: 'CONFLICT' });
     if (!demote.ok) expect(demote.message).toMatch(/no active administrator/);
