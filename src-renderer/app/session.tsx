@@ -11,6 +11,7 @@ import {
 import type { EventPayload, Failure, OutputOf, Result, SessionInfo } from '../../shared/contract';
 import { invoke, onEvent, onSessionLost } from '../api/client';
 import { queryCache } from '../api/query-cache';
+import { noteSession } from '../components/drafts';
 
 export type AppStatus = OutputOf<'app.status'>;
 export type SessionEndReason = EventPayload<'session.changed'>['reason'];
@@ -47,6 +48,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const nextUser = result.value.session?.userId ?? null;
     // Another user (or none): forget every cached read so nobody sees the previous user's screens.
     if (nextUser !== userId.current) queryCache.clear();
+    // Drafts survive a lock for the same person only (dropped when someone else signs in).
+    noteSession(nextUser, result.value.session?.locked ?? false);
     if (nextUser) setNotice(null);
     userId.current = nextUser;
     setState({ phase: 'ready', status: result.value });

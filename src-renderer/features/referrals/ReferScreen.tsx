@@ -24,7 +24,10 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
   const patient = useQuery('patients.get', { id: params.patientId });
   const directory = useQuery('directory.list', {});
   const create = useAction('referrals.create', { invalidates: STALE });
-  const form = useForm({ toFacilityId: '', referralDate: todayText(), urgency: 'urgent', reason: '' });
+  const form = useForm(
+    { toFacilityId: '', referralDate: todayText(), urgency: 'urgent', reason: '' },
+    { draft: `referrals.new:${params.patientId}` },
+  );
   const facilities = directory.data?.facilities ?? [];
 
   const submit = async () => {
@@ -38,7 +41,10 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
     const problems = validateInput('referrals.create', input);
     if (problems.length > 0) return form.showErrors(problems);
     const result = await create.run(input);
-    if (result.ok) return navigate('patients.chart', { patientId: params.patientId });
+    if (result.ok) {
+      form.saved();
+      return navigate('patients.chart', { patientId: params.patientId });
+    }
     form.showFailure(result);
   };
 

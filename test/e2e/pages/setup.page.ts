@@ -28,9 +28,9 @@ export class SetupPage extends BasePage {
     await this.page.getByRole('button', { name: this.t('setup.submit') }).click();
   }
 
-  /** Submits with Enter from the field that has focus, as a keyboard user would. */
-  async submitWithEnter(): Promise<void> {
-    await this.page.keyboard.press('Enter');
+  /** Saves with Ctrl+Enter from the field that has focus, as a keyboard user would (Enter only moves on). */
+  async submitWithKeyboard(): Promise<void> {
+    await this.page.keyboard.press('Control+Enter');
   }
 
   recoveryHeading(): Locator {
