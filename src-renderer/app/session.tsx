@@ -39,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ phase: 'loading' });
   const [notice, setNotice] = useState<SessionEndReason | null>(null);
   const userId = useRef<string | null>(null);
+  const mustChanged = useRef(false);
 
   const apply = useCallback((result: Result<AppStatus>) => {
     if (!result.ok) {
@@ -47,7 +48,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     const nextUser = result.value.session?.userId ?? null;
     // Another user (or none): forget every cached read so nobody sees the previous user's screens.
-    if (nextUser !== userId.current) queryCache.clear();
+    const mustChange = result.value.session?.mustChangePassword ?? false;
+    // Another user (or the temporary password just replaced): answers refused before are stale.
+    if (nextUser !== userId.current || (mustChanged.current && !mustChange)) queryCache.clear();
+    mustChanged.current = mustChange;
     // Drafts survive a lock for the same person only (dropped when someone else signs in).
     noteSession(nextUser, result.value.session?.locked ?? false);
     if (nextUser) setNotice(null);

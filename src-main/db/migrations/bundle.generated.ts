@@ -57,5 +57,21 @@ export const migrations: Migration[] = [
       "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
       "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_users_roles",
+    "hash": "f06db74893dc3a9d89a18cc7bad5554ce1173a0c5752f522e6bab3a615a1af35",
+    "statements": [
+      "ALTER TABLE `users` ADD `roles` text DEFAULT '' NOT NULL;"
+    ]
+  },
+  {
+    "version": 5,
+    "tag": "0004_users_roles_backfill",
+    "hash": "9a4092ec169e6f64b12a2a9cf4c375fc647ee878700b20adf1c21abd536956cc",
+    "statements": [
+      "-- Multi-role accounts (issue 16): every existing account keeps its one role as its whole role set.\nUPDATE `users` SET `roles` = `role` WHERE `roles` = '';"
+    ]
   }
 ];

@@ -1,6 +1,6 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { REFERRAL_URGENCIES } from '../../../shared/contract/channels/referrals';
-import { roleHas } from '../../../shared/contract';
+import { actorHas } from '../../../shared/contract';
 import { validateInput } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { useT } from '../../app/i18n';
@@ -58,7 +58,7 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
       {directory.data && facilities.length === 0 ? (
         <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
           <Typography>{t('referrals.new.emptyDirectory')}</Typography>
-          {session && roleHas(session.role, 'directory.manage') ? (
+          {session && actorHas(session, 'directory.manage') ? (
             <RouteLink to="directory">{t('directory.title')}</RouteLink>
           ) : null}
         </Paper>

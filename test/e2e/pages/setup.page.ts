@@ -5,6 +5,8 @@ export interface SetupValues {
   facility: { name: string; code: string; district: string; country: string };
   admin: { username: string; fullName: string; password: string };
   confirmPassword?: string;
+  /** Ticks "I also see patients": the administrator is a clinician too. */
+  seesPatients?: boolean;
 }
 
 /** First-run setup and the recovery-code panel that follows it. */
@@ -22,6 +24,8 @@ export class SetupPage extends BasePage {
     await this.field('admin.fullName').fill(values.admin.fullName);
     await this.field('admin.password').fill(values.admin.password);
     await this.field('confirmPassword').fill(values.confirmPassword ?? values.admin.password);
+    if (values.seesPatients)
+      await this.page.getByRole('checkbox', { name: this.t('setup.seesPatients') }).check();
   }
 
   async submit(): Promise<void> {
