@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { PatientsPage, type ChildValues } from '../pages/patients.page';
+import { ShellPage } from '../pages/shell.page';
 import { AccountPage, LockPage, SessionMenuPage } from '../pages/staff.page';
+import { createT } from '../../../shared/i18n';
 import { setUpFacility } from '../support/facility';
 import { ADMIN, type ScenarioContext } from './context';
 
@@ -80,6 +82,18 @@ export async function usabilityScenario({ launcher, dataDir, results }: Scenario
     await patients.field('weightKg').press('Control+Enter');
     await patients.timelineVisits().first().waitFor({ timeout: 30_000 });
     await expect.poll(() => patients.timelineVisits().count()).toBe(1);
+
+    // In French the void dialog's two buttons say different things (it had "Annuler" twice).
+    await patients.timelineVisits().first().click();
+    await new ShellPage(page).switchLanguage('fr');
+    const fr = createT('fr');
+    await page.getByRole('button', { name: fr('visits.void.open') }).click();
+    const voidDialog = page.getByRole('dialog');
+    await voidDialog.waitFor();
+    const labels = (await voidDialog.getByRole('button').allInnerTexts()).map((l) => l.trim());
+    expect(labels).toHaveLength(2);
+    expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(2);
+    await patients.screenshot(results, 'usability-02-void-dialog-fr');
   } finally {
     await app.close();
   }
