@@ -55,3 +55,37 @@ export function roleHas(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'session') return true;
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+/** An account holds one or more roles (a small facility's in-charge is admin and manager); rights are the union. */
+export function rolesHave(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => roleHas(role, permission));
+}
+
+/** Anyone carrying a primary role and, optionally, the full set (sessions, actors, user summaries). */
+export interface HasRoles {
+  role: Role;
+  roles?: readonly Role[] | undefined;
+}
+
+/** The account's roles, the primary one first, each once (an old row or caller without `roles` has one). */
+export function rolesOf(who: HasRoles): Role[] {
+  return normalizeRoles([who.role, ...(who.roles ?? [])]);
+}
+
+/** Whether this caller holds the right through any of their roles. Checked in the core. */
+export function actorHas(who: HasRoles, permission: Permission): boolean {
+  return rolesHave(rolesOf(who), permission);
+}
+
+/** Roles in a stable order (the list's own order after the first), no repeats; unknown names dropped. */
+export function normalizeRoles(roles: readonly string[]): Role[] {
+  const known = roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const [first] = known;
+  if (first === undefined) return [];
+  return [first, ...ROLES.filter((r) => r !== first && known.includes(r))];
+}
+
+/** How the audit trail names the caller's roles: "admin+clinician". */
+export function auditRole(who: HasRoles): string {
+  return rolesOf(who).join('+');
+}

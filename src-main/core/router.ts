@@ -3,7 +3,8 @@ import {
   contract,
   fail,
   isChannelName,
-  roleHas,
+  actorHas,
+  auditRole,
   type ChannelDef,
   type ChannelName,
   type Failure,
@@ -91,8 +92,8 @@ export class Router {
     if (session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
       return fail('FORBIDDEN', 'Please change your temporary password first.');
     }
-    if (!roleHas(session.role, permission)) {
-      this.auditRefusal(session.userId, session.role, channel);
+    if (!actorHas(session, permission)) {
+      this.auditRefusal(session.userId, auditRole(session), channel);
       return fail('FORBIDDEN', 'Your role does not allow this.');
     }
     this.state.sessions.touch(connectionId);
@@ -131,7 +132,7 @@ export class Router {
         sqlite,
         {
           userId: session.userId,
-          role: session.role,
+          role: auditRole(session),
           action: spec?.action ?? channel,
           entity: target?.entity ?? null,
           entityId: target?.id ?? null,

@@ -1,6 +1,6 @@
 // What every corrected record shares: who may correct it, optimistic versions, the version history and the
 // outbox/audit rows written in the same transaction as the change.
-import { AppError, roleHas, type Role } from '../../shared/contract';
+import { actorHas, AppError, auditRole, type Role } from '../../shared/contract';
 import { PATIENT_MESSAGES } from '../../shared/contract/channels/patient-messages';
 import type { HistoryEntry } from '../../shared/contract/channels/record-fields';
 import type { Db, Sqlite } from '../db/open';
@@ -9,7 +9,9 @@ import { stmt } from './sql';
 
 export interface Actor {
   userId: string;
+  /** The main role; `roles` (when known) every role of the account. Rights: actorHas(actor, permission). */
   role: Role;
+  roles?: readonly Role[] | undefined;
 }
 
 /** Clinicians and clerks correct their own entries for this long; managers (records.correct) any time. */
@@ -22,7 +24,7 @@ export interface Authored {
 
 /** Throws FORBIDDEN unless the actor may correct this record now (issue 5 §6). */
 export function assertCanCorrect(record: Authored, actor: Actor, now: Date): void {
-  if (roleHas(actor.role, 'records.correct')) return;
+  if (actorHas(actor, 'records.correct')) return;
   if (record.createdBy !== actor.userId) {
     throw new AppError('FORBIDDEN', PATIENT_MESSAGES.correctOwnOnly);
   }
@@ -141,7 +143,7 @@ export function writeFirstVersion<R extends VersionedRow>(
     open.sqlite,
     {
       userId: actor.userId,
-      role: actor.role,
+      role: auditRole(actor),
       action: auditAction,
       entity: store.entity,
       entityId: row.id,
@@ -195,7 +197,7 @@ export function writeNextVersion<R extends VersionedRow>(
       open.sqlite,
       {
         userId: actor.userId,
-        role: actor.role,
+        role: auditRole(actor),
         action: next.audit.action,
         entity: store.entity,
         entityId: before.id,

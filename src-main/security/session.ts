@@ -1,4 +1,4 @@
-import type { Role, SessionInfo } from '../../shared/contract';
+import { rolesOf, type Role, type SessionInfo } from '../../shared/contract';
 
 /** Sessions end after this long whatever the activity (issue 4: shared PCs). */
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
@@ -11,7 +11,9 @@ export interface Session {
   userId: string;
   username: string;
   fullName: string;
+  /** The main role; `roles` is every role of the account (rights are their union). */
   role: Role;
+  roles: Role[];
   mustChangePassword: boolean;
   hasPin: boolean;
   startedAt: number;
@@ -34,7 +36,7 @@ export interface SessionHooks {
 type NewSession = Pick<
   Session,
   'userId' | 'username' | 'fullName' | 'role' | 'mustChangePassword' | 'hasPin'
->;
+> & { roles?: readonly Role[] | undefined };
 
 /** Which user is signed in on which connection (an Electron window or a browser tab of the test host). */
 export class SessionStore {
@@ -49,6 +51,7 @@ export class SessionStore {
     const t = this.now().getTime();
     const session: Session = {
       ...user,
+      roles: rolesOf(user),
       startedAt: t,
       expiresAt: t + SESSION_MAX_MS,
       lastActivityAt: t,
@@ -120,7 +123,7 @@ export class SessionStore {
   /** Applies a change to every open session of a user (e.g. new role, PIN set). */
   updateAllFor(
     userId: string,
-    change: Partial<Pick<Session, 'role' | 'fullName' | 'hasPin' | 'mustChangePassword'>>,
+    change: Partial<Pick<Session, 'role' | 'roles' | 'fullName' | 'hasPin' | 'mustChangePassword'>>,
   ): void {
     for (const session of this.byConnection.values())
       if (session.userId === userId) Object.assign(session, change);
@@ -145,6 +148,7 @@ export function sessionInfo(session: Session): SessionInfo {
     username: session.username,
     fullName: session.fullName,
     role: session.role,
+    roles: session.roles,
     mustChangePassword: session.mustChangePassword,
     locked: session.locked,
     hasPin: session.hasPin,

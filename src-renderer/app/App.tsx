@@ -7,6 +7,7 @@ import { ActivityWatcher } from '../features/lock/ActivityWatcher';
 import { ForcedPasswordScreen } from '../features/lock/ForcedPasswordScreen';
 import { LockScreen } from '../features/lock/LockScreen';
 import { DelayedProgress } from '../components/DelayedProgress';
+import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
 import { useI18n } from './i18n';
 import { CurrentScreen } from './screens';
 import { useSession } from './session';
@@ -47,6 +48,7 @@ export function App() {
     content = (
       <>
         <ActivityWatcher />
+        <UnsavedChangesGuard />
         <CurrentScreen />
       </>
     );

@@ -1,9 +1,10 @@
-import { AppBar, Box, Toolbar, Typography } from '@mui/material';
+import { AppBar, Box, Button, Link, Toolbar, Typography } from '@mui/material';
 import { useQuery } from '../api/hooks';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionActions } from '../features/lock/SessionActions';
 import { ClinicalNav } from '../features/patients/ClinicalNav';
+import { href, navigate } from './router';
 import { useSession } from './session';
 
 /** App name and facility, the clinical links, Lock, the user's menu and the language switch — one row at 1366 px. */
@@ -14,9 +15,20 @@ export function TopBar() {
     <AppBar position="static" elevation={0}>
       <Toolbar sx={{ gap: 1.5 }}>
         <Typography variant="h3" component="div" sx={{ fontWeight: 700 }}>
-          {t('app.name')}
+          {session && !session.locked ? (
+            <Link href={href('home')} color="inherit" underline="none" data-testid="appbar-logo">
+              {t('app.name')}
+            </Link>
+          ) : (
+            t('app.name')
+          )}
         </Typography>
         {session ? <FacilityName /> : null}
+        {session && !session.locked && !session.mustChangePassword ? (
+          <Button color="inherit" onClick={() => navigate('home')} data-testid="nav-home">
+            {t('home.nav')}
+          </Button>
+        ) : null}
         {session ? <ClinicalNav session={session} /> : null}
         <Box sx={{ flexGrow: 1 }} />
         {session ? <SessionActions session={session} /> : null}

@@ -52,14 +52,45 @@ export function matchRoute(hash: string): Route | null {
   return null;
 }
 
+/**
+ * The hash the app shows. Leaving a form with unsaved changes is first asked about (UnsavedChangesGuard sets
+ * the blocker): a blocked change puts the address back and keeps the screen.
+ */
+let shown: string | null = null;
+const listeners = new Set<() => void>();
+let blocker: ((to: string) => boolean) | null = null;
+
+/** Returns true to keep the current screen (the blocker then asks the person). One blocker at a time. */
+export function setNavigationBlocker(next: ((to: string) => boolean) | null): void {
+  blocker = next;
+}
+
+function onHashChange(): void {
+  const to = window.location.hash;
+  if (to === shown) return;
+  if (shown !== null && blocker?.(to)) {
+    window.history.replaceState(window.history.state, '', shown === '' ? '#/' : shown);
+    return;
+  }
+  shown = to;
+  for (const listener of listeners) listener();
+}
+
 function subscribe(listener: () => void): () => void {
-  window.addEventListener('hashchange', listener);
-  return () => window.removeEventListener('hashchange', listener);
+  if (listeners.size === 0) {
+    shown = window.location.hash;
+    window.addEventListener('hashchange', onHashChange);
+  }
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener('hashchange', onHashChange);
+  };
 }
 
 /** The current hash; components re-render when it changes. */
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
+  return useSyncExternalStore(subscribe, () => shown ?? window.location.hash);
 }
 
 export function useRoute(): Route | null {

@@ -11,6 +11,7 @@ import {
 import type { EventPayload, Failure, OutputOf, Result, SessionInfo } from '../../shared/contract';
 import { invoke, onEvent, onSessionLost } from '../api/client';
 import { queryCache } from '../api/query-cache';
+import { noteSession } from '../components/drafts';
 
 export type AppStatus = OutputOf<'app.status'>;
 export type SessionEndReason = EventPayload<'session.changed'>['reason'];
@@ -38,6 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ phase: 'loading' });
   const [notice, setNotice] = useState<SessionEndReason | null>(null);
   const userId = useRef<string | null>(null);
+  const mustChanged = useRef(false);
 
   const apply = useCallback((result: Result<AppStatus>) => {
     if (!result.ok) {
@@ -46,7 +48,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
     const nextUser = result.value.session?.userId ?? null;
     // Another user (or none): forget every cached read so nobody sees the previous user's screens.
-    if (nextUser !== userId.current) queryCache.clear();
+    const mustChange = result.value.session?.mustChangePassword ?? false;
+    // Another user (or the temporary password just replaced): answers refused before are stale.
+    if (nextUser !== userId.current || (mustChanged.current && !mustChange)) queryCache.clear();
+    mustChanged.current = mustChange;
+    // Drafts survive a lock for the same person only (dropped when someone else signs in).
+    noteSession(nextUser, result.value.session?.locked ?? false);
     if (nextUser) setNotice(null);
     userId.current = nextUser;
     setState({ phase: 'ready', status: result.value });

@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Failure, FieldError } from '../../shared/contract';
+import { dropDraft, formUnmounted, readDraft, writeDraft } from './drafts';
 
 export type FormValues = Record<string, string | boolean>;
 
@@ -15,14 +16,46 @@ export interface FormState<V extends FormValues> {
   clearError(path: string): void;
   /** Bumped whenever errors are shown; <Form> moves focus to the first invalid field then. */
   focusRequest: number;
+  /** The values differ from the starting ones. */
+  changed: boolean;
+  /** Call once the core accepted the save (before navigating): the draft goes and leaving no longer asks. */
+  saved(): void;
+}
+
+export interface FormOptions {
+  /**
+   * Keep unsaved values through the lock screen and ask before leaving (see drafts.ts). A key naming the
+   * record edited, e.g. `visits.new:<patientId>` or `visits.edit:<id>:<version>`. Never for password forms.
+   */
+  draft?: string;
+}
+
+function sameValues(a: FormValues, b: FormValues): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
 }
 
 /**
  * Form state for a screen: values, field errors keyed by the contract's input paths, focus on the first error.
  * Values stay strings/booleans as typed; the screen builds the channel input from them.
  */
-export function useForm<V extends FormValues>(initial: V): FormState<V> {
-  const [values, setValues] = useState<V>(initial);
+export function useForm<V extends FormValues>(initial: V, options: FormOptions = {}): FormState<V> {
+  const draftKey = options.draft;
+  const [start] = useState(initial);
+  const [values, setValues] = useState<V>(() =>
+    draftKey ? { ...start, ...(readDraft<Partial<V>>(draftKey) ?? {}) } : start,
+  );
+  const changed = !sameValues(values, start);
+  const settled = useRef(false);
+  useEffect(() => {
+    if (draftKey && !settled.current) writeDraft(draftKey, values, changed);
+  }, [draftKey, values, changed]);
+  useEffect(() => (draftKey ? () => formUnmounted(draftKey) : undefined), [draftKey]);
+  const saved = useCallback(() => {
+    settled.current = true;
+    if (draftKey) dropDraft(draftKey);
+  }, [draftKey]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -49,7 +82,7 @@ export function useForm<V extends FormValues>(initial: V): FormState<V> {
   }, []);
 
   return useMemo(
-    () => ({ values, set, errors, showErrors, showFailure, clearError, focusRequest }),
-    [values, set, errors, showErrors, showFailure, clearError, focusRequest],
+    () => ({ values, set, errors, showErrors, showFailure, clearError, focusRequest, changed, saved }),
+    [values, set, errors, showErrors, showFailure, clearError, focusRequest, changed, saved],
   );
 }

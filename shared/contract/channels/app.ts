@@ -52,6 +52,8 @@ export const appChannels = {
             username: usernameSchema,
             fullName: requiredText(120),
             password: newPasswordSchema,
+            /** The administrator also sees patients (a small facility): the account is admin + clinician. */
+            seesPatients: z.boolean().optional(),
           })
           .strict(),
       })

@@ -20,12 +20,16 @@ export const requiredText = (max: number) => text(max).pipe(z.string().min(1, { 
 export const empty = z.object({}).strict();
 
 export const role = z.enum(ROLES);
+/** One or more roles; the first is the account's main role (named first on screen). */
+export const roleSet = z.array(role).min(1, { error: 'needs at least one role' }).max(ROLES.length);
 
 export const sessionInfo = z.object({
   userId: z.string(),
   username: z.string(),
   fullName: z.string(),
   role,
+  /** Every role of the account (the main one first); rights are the union. */
+  roles: z.array(role),
   mustChangePassword: z.boolean(),
   /** The screen is locked: only the PIN (or password) of this user, or "switch user", goes on. */
   locked: z.boolean(),

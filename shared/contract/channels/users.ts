@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import { requiredText, role, text } from './common';
+import { requiredText, role, roleSet, text } from './common';
 import { usernameSchema } from './app';
 import { passwordField } from './auth';
 
@@ -9,6 +9,8 @@ export const userSummary = z.object({
   username: z.string(),
   fullName: z.string(),
   role,
+  /** Every role of the account, the main one first. */
+  roles: z.array(role),
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   hasPin: z.boolean(),
@@ -42,6 +44,8 @@ export const usersChannels = {
         username: usernameSchema,
         fullName: requiredText(120),
         role,
+        /** More roles held at once (rights add up); `role` is the main one. */
+        roles: roleSet.optional(),
         /** Left out: CareDesk makes one up and returns it once. */
         temporaryPassword: passwordField.optional(),
       })
@@ -58,10 +62,10 @@ export const usersChannels = {
     output: userSummary,
   }),
   'users.setRole': channel({
-    summary: 'Change a staff member’s role. Needs the admin’s password re-entered within 5 minutes.',
+    summary: 'Change a staff member’s roles. Needs the admin’s password re-entered within 5 minutes.',
     permission: 'users.manage',
     audit: 'none',
-    input: z.object({ id: userId, role }).strict(),
+    input: z.object({ id: userId, role, roles: roleSet.optional() }).strict(),
     output: userSummary,
   }),
   'users.deactivate': channel({

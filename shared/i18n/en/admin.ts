@@ -27,6 +27,9 @@ export const adminEn = {
   'users.temporaryBody':
     'Give it to {name} in person. It is shown only now; they must choose their own password at first sign-in.',
   'users.changeRole': 'Change role',
+  'users.otherRoles': 'Also',
+  'users.noOtherRole': 'No other role',
+  'users.changeOtherRoles': 'Other roles',
   'users.saveRole': 'Save role',
   'users.deactivate': 'Deactivate',
   'users.deactivateTitle': 'Deactivate {name}?',

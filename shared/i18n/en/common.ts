@@ -14,6 +14,12 @@ export const commonEn = {
   'crash.reload': 'Reload the screen',
   'form.required': 'Required',
   'form.fieldError': '{label} {message}',
+  'form.unsaved.title': 'Leave without saving?',
+  'form.unsaved.body':
+    'The changes you typed on this form are not saved yet. If you leave now they are lost.',
+  'form.unsaved.stay': 'Keep editing',
+  'form.unsaved.leave': 'Leave and lose the changes',
+  'form.saveHint': 'Enter moves to the next field · Ctrl+Enter saves',
   'role.admin': 'Administrator',
   'role.manager': 'Manager',
   'role.clinician': 'Clinician',

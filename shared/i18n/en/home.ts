@@ -11,4 +11,10 @@ export const homeEn = {
   'home.signInsToday': 'Sign-ins today',
   'home.updatedAt': 'Updated at {time}',
   'home.refresh': 'Refresh',
+  'home.findPatient': 'Find a patient',
+  'home.nextSteps': 'What to do next',
+  'home.addStaffHint':
+    'Your account administers CareDesk and does not see patients. Add an account for each person who registers patients or records visits.',
+  'home.addStaff': 'Add staff accounts',
+  'home.nav': 'Home',
 } as const;

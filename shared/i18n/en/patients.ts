@@ -121,6 +121,7 @@ export const patientsEn = {
   'records.reason': 'Reason: {reason}',
   'records.close': 'Close',
   'records.void': 'Void',
+  'records.keep': 'Keep it',
   'records.voided': 'voided',
   'records.voidReason': 'Reason',
   'records.action.update': 'changed',

@@ -16,6 +16,7 @@ export const setupEn = {
   'setup.password': 'Password',
   'setup.passwordHelp': 'At least 10 characters. A short sentence is easy to remember and hard to guess.',
   'setup.confirmPassword': 'Confirm password',
+  'setup.seesPatients': 'I also see patients (this account registers patients and records visits)',
   'setup.submit': 'Create the facility',
   'setup.working': 'Creating the encrypted database. This takes a few seconds…',
   'recovery.title': 'Your recovery code',

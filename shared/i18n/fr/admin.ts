@@ -29,6 +29,9 @@ export const adminFr: Translation<typeof adminEn> = {
   'users.temporaryBody':
     'Remettez-le en main propre à {name}. Il n’est affiché que maintenant ; la personne choisira son propre mot de passe à la première connexion.',
   'users.changeRole': 'Changer le rôle',
+  'users.otherRoles': 'Aussi',
+  'users.noOtherRole': 'Aucun autre rôle',
+  'users.changeOtherRoles': 'Autres rôles',
   'users.saveRole': 'Enregistrer le rôle',
   'users.deactivate': 'Désactiver',
   'users.deactivateTitle': 'Désactiver {name} ?',

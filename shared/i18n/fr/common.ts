@@ -16,6 +16,12 @@ export const commonFr: Translation<typeof commonEn> = {
   'crash.reload': 'Recharger l’écran',
   'form.required': 'Obligatoire',
   'form.fieldError': '{label} : {message}',
+  'form.unsaved.title': 'Quitter sans enregistrer ?',
+  'form.unsaved.body':
+    'Les modifications saisies dans ce formulaire ne sont pas encore enregistrées. Si vous quittez maintenant, elles seront perdues.',
+  'form.unsaved.stay': 'Continuer la saisie',
+  'form.unsaved.leave': 'Quitter et perdre les modifications',
+  'form.saveHint': 'Entrée passe au champ suivant · Ctrl+Entrée enregistre',
   'role.admin': 'Administrateur',
   'role.manager': 'Responsable',
   'role.clinician': 'Soignant·e',

@@ -19,6 +19,8 @@ export const setupFr: Translation<typeof setupEn> = {
   'setup.passwordHelp':
     'Au moins 10 caractères. Une courte phrase est facile à retenir et difficile à deviner.',
   'setup.confirmPassword': 'Confirmer le mot de passe',
+  'setup.seesPatients':
+    'Je reçois aussi des patients (ce compte enregistre les patients et les consultations)',
   'setup.submit': 'Créer l’établissement',
   'setup.working': 'Création de la base de données chiffrée. Cela prend quelques secondes…',
   'recovery.title': 'Votre code de récupération',

@@ -5,10 +5,12 @@ export const initCommand: CliCommand = {
   name: 'init',
   summary: 'Set up a new facility: encrypted database, key vault and admin account.',
   help: `Usage: caredesk init --data-dir DIR --facility-name NAME --facility-code CODE --admin-username USER
-                     [--admin-name "FULL NAME"] [--district D] [--country C] [--password-stdin]
+                     [--admin-name "FULL NAME"] [--district D] [--country C] [--admin-sees-patients]
+                     [--password-stdin]
 
 Creates the encrypted database and its key vault in DIR (which must not hold a facility yet).
-The admin password comes from CAREDESK_PASSWORD or, with --password-stdin, from standard input.
+--admin-sees-patients makes the administrator a clinician too (a small facility without a separate
+clinical account). The admin password comes from CAREDESK_PASSWORD or, with --password-stdin, from standard input.
 Prints the recovery code ONCE: write it down and keep it safe; it opens the database if every
 staff password is lost.`,
   async run(argv, io) {
@@ -20,6 +22,7 @@ staff password is lost.`,
       country: { type: 'string', default: '' },
       'admin-username': { type: 'string' },
       'admin-name': { type: 'string' },
+      'admin-sees-patients': { type: 'boolean' },
       'password-stdin': { type: 'boolean' },
     });
     const dataDir = dataDirFrom(values['data-dir'], io);
@@ -35,6 +38,7 @@ staff password is lost.`,
         username,
         fullName: values['admin-name'] ?? username,
         password: await readPassword(io, values['password-stdin']),
+        seesPatients: values['admin-sees-patients'] === true,
       },
     };
     const core = openCore(dataDir);

@@ -7,11 +7,19 @@ const SIGN_IN = `--data-dir DIR --user ADMIN [--password-stdin]`;
 const SIGN_IN_HELP = `Signs in as ADMIN (password from CAREDESK_PASSWORD or --password-stdin), which also serves as the
 password re-entry that role changes and resets need.`;
 
-function roleOf(value: string | boolean | undefined): Role {
-  const role = requireString(value, 'role');
-  if (!(ROLES as readonly string[]).includes(role))
-    throw new CliError(`--role must be one of: ${ROLES.join(', ')}.`);
-  return role as Role;
+/** `--role clinician` or several at once, `--role admin,manager` (the first is the main role). */
+function rolesFrom(value: string | boolean | undefined): { role: Role; roles: Role[] } {
+  const names = requireString(value, 'role')
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  for (const name of names) {
+    if (!(ROLES as readonly string[]).includes(name))
+      throw new CliError(`--role must be one or more of: ${ROLES.join(', ')} (comma-separated).`);
+  }
+  const roles = names as Role[];
+  if (roles.length === 0) throw new CliError(`--role needs at least one of: ${ROLES.join(', ')}.`);
+  return { role: roles[0]!, roles };
 }
 
 function printTemporary(io: { stdout(t: string): void }, username: string, password: string): void {
@@ -43,7 +51,7 @@ ${SIGN_IN_HELP}`,
           u.hasPin ? 'PIN' : null,
         ].filter(Boolean);
         io.stdout(
-          `${u.username.padEnd(20)} ${u.role.padEnd(11)} ${u.fullName.padEnd(28)} last sign-in: ${u.lastLoginAt ?? 'never'}${flags.length ? `  [${flags.join(', ')}]` : ''}\n`,
+          `${u.username.padEnd(20)} ${u.roles.join('+').padEnd(11)} ${u.fullName.padEnd(28)} last sign-in: ${u.lastLoginAt ?? 'never'}${flags.length ? `  [${flags.join(', ')}]` : ''}\n`,
         );
       }
       return 0;
@@ -58,7 +66,8 @@ export const usersAddCommand: CliCommand = {
   summary: 'Create a staff account; prints its temporary password once.',
   help: `Usage: caredesk users add ${SIGN_IN} --username NAME --name "FULL NAME" --role ROLE
 
-ROLE is one of: ${ROLES.join(', ')}. The new person must change the temporary password at first sign-in.
+ROLE is one of: ${ROLES.join(', ')}; several roles at once are comma-separated (admin,manager), the first
+being the main one. The new person must change the temporary password at first sign-in.
 ${SIGN_IN_HELP}`,
   async run(argv, io) {
     const { values } = parse(argv, {
@@ -70,12 +79,12 @@ ${SIGN_IN_HELP}`,
     const input = {
       username: requireString(values.username, 'username'),
       fullName: requireString(values.name, 'name'),
-      role: roleOf(values.role),
+      ...rolesFrom(values.role),
     };
     const { core } = await adminCore(values, io);
     try {
       const created = await callOrFail(core, 'users.create', input);
-      io.stdout(`Created ${created.user.username} (${created.user.role}).\n`);
+      io.stdout(`Created ${created.user.username} (${created.user.roles.join(', ')}).\n`);
       printTemporary(io, created.user.username, created.temporaryPassword);
       return 0;
     } finally {
@@ -130,12 +139,12 @@ export const usersEditCommand = accountCommand(
 
 export const usersRoleCommand = accountCommand(
   'users role',
-  'Change a staff member’s role (audited).',
-  '--role ROLE',
+  'Change a staff member’s roles (audited; several: --role admin,manager).',
+  '--role ROLE[,ROLE…]',
   { role: { type: 'string' } },
   async (core, id, values, io) => {
-    const user = await callOrFail(core, 'users.setRole', { id, role: roleOf(values.role) });
-    io.stdout(`${user.username} is now ${user.role}.\n`);
+    const user = await callOrFail(core, 'users.setRole', { id, ...rolesFrom(values.role) });
+    io.stdout(`${user.username} is now ${user.roles.join(', ')}.\n`);
   },
 );
 

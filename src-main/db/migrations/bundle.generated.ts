@@ -60,11 +60,20 @@ export const migrations: Migration[] = [
   },
   {
     "version": 4,
-    "tag": "0003_brainy_lifeguard",
-    "hash": "487091f2acde3201cddac1dc8492ead23991b9cb408d9741b3febf81c5c7a8d8",
+    "tag": "0003_milestone2",
+    "hash": "5bb82d94b04976802702aa68b65ac368f347f1c34f8162b8dc462fdee0d1b44a",
     "statements": [
+      "ALTER TABLE `users` ADD `roles` text DEFAULT '' NOT NULL;",
       "ALTER TABLE `visits` ADD `protocol_profile_id` text;",
       "ALTER TABLE `visits` ADD `protocol_profile_version` integer;"
+    ]
+  },
+  {
+    "version": 5,
+    "tag": "0004_users_roles_backfill",
+    "hash": "9a4092ec169e6f64b12a2a9cf4c375fc647ee878700b20adf1c21abd536956cc",
+    "statements": [
+      "-- Multi-role accounts (issue 16): every existing account keeps its one role as its whole role set.\nUPDATE `users` SET `roles` = `role` WHERE `roles` = '';"
     ]
   }
 ];

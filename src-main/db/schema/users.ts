@@ -8,7 +8,9 @@ export const users = sqliteTable(
     id: text('id').primaryKey(),
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
+    /** The main role (named first); `roles` holds every role, comma-separated, the main one first. */
     role: text('role', { enum: ['admin', 'manager', 'clinician', 'clerk', 'researcher'] }).notNull(),
+    roles: text('roles').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     pinHash: text('pin_hash'),

@@ -15,7 +15,7 @@ import {
   type PasswordUnlock,
 } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
-import { changeUser, findUserByUsername, type UserRow } from '../users/users.service';
+import { changeUser, findUserByUsername, rowRoles, type UserRow } from '../users/users.service';
 import { assertAcceptablePassword, passwordContext } from './credentials';
 import { countThenAudit } from './failures';
 
@@ -62,6 +62,7 @@ function startSession(state: CoreState, connectionId: string, user: UserRow): Se
     username: user.username,
     fullName: user.fullName,
     role: user.role,
+    roles: rowRoles(user),
     mustChangePassword: user.mustChangePassword,
     hasPin: user.pinHash !== null,
   });
@@ -114,7 +115,7 @@ export async function login(
   sqlite.transaction(() => {
     // Not a change of the account: version stays, so an admin's open edit does not conflict with a sign-in.
     db.update(users).set({ lastLoginAt: at }).where(eq(users.id, user.id)).run();
-    appendAudit(sqlite, { userId: user.id, role: user.role, action: 'login' }, at);
+    appendAudit(sqlite, { userId: user.id, role: rowRoles(user).join('+'), action: 'login' }, at);
   })();
   return startSession(state, connectionId, { ...user, lastLoginAt: at });
 }
@@ -160,7 +161,7 @@ export async function recoverWithCode(
   }
   const { sqlite, db } = state.unlock(masterKey);
   const user = findUserByUsername(db, input.username);
-  if (!user || user.voided || user.role !== 'admin') {
+  if (!user || user.voided || !rowRoles(user).includes('admin')) {
     recordFailure(state, tag, input.username, 'wrong', 'recovery.failed');
     throw new AppError('UNAUTHENTICATED', BAD_RECOVERY);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../shared/contract';
+import { AppError, type Role } from '../../../shared/contract';
 import { uuidv7 } from '../../../shared/ids';
 import { facility } from '../../db/schema';
 import type { CoreState } from '../../core/state';
@@ -19,7 +19,12 @@ import { insertUser } from '../users/users.service';
 
 export interface SetupInput {
   facility: { name: string; code: string; district: string; country: string };
-  admin: { username: string; fullName: string; password: string };
+  admin: { username: string; fullName: string; password: string; seesPatients?: boolean | undefined };
+}
+
+/** The first account's roles: administrator, and clinician too when the administrator also sees patients. */
+export function setupRoles(admin: SetupInput['admin']): Role[] {
+  return admin.seesPatients === true ? ['admin', 'clinician'] : ['admin'];
 }
 
 /**
@@ -59,13 +64,25 @@ export async function initializeFacility(
         .run();
       insertUser(
         db,
-        { id: adminId, username: input.admin.username, fullName: input.admin.fullName, role: 'admin' },
+        {
+          id: adminId,
+          username: input.admin.username,
+          fullName: input.admin.fullName,
+          role: 'admin',
+          roles: setupRoles(input.admin),
+        },
         null,
         at,
       );
       appendAudit(
         sqlite,
-        { userId: adminId, role: 'admin', action: 'facility.setup', entity: 'facility', entityId: '1' },
+        {
+          userId: adminId,
+          role: setupRoles(input.admin).join('+'),
+          action: 'facility.setup',
+          entity: 'facility',
+          entityId: '1',
+        },
         at,
       );
     })();

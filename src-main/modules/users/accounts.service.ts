@@ -1,4 +1,4 @@
-import { AppError, type Role } from '../../../shared/contract';
+import { AppError, auditRole, normalizeRoles, type Role } from '../../../shared/contract';
 import type { UserSummary } from '../../../shared/contract/channels/users';
 import { uuidv7 } from '../../../shared/ids';
 import type { CoreState } from '../../core/state';
@@ -22,6 +22,7 @@ import {
   getUser,
   insertUser,
   listUserRows,
+  rowRoles,
   summarize,
   type UserRow,
 } from './users.service';
@@ -67,7 +68,13 @@ async function temporaryPassword(
 export async function createUser(
   state: CoreState,
   actor: Session,
-  input: { username: string; fullName: string; role: Role; temporaryPassword?: string | undefined },
+  input: {
+    username: string;
+    fullName: string;
+    role: Role;
+    roles?: readonly Role[] | undefined;
+    temporaryPassword?: string | undefined;
+  },
 ): Promise<{ user: UserSummary; temporaryPassword: string }> {
   const { sqlite, db } = openDb(state);
   if (findUserByUsername(db, input.username)) {
@@ -91,11 +98,11 @@ export async function createUser(
       sqlite,
       {
         userId: actor.userId,
-        role: actor.role,
+        role: auditRole(actor),
         action: 'user.create',
         entity: 'user',
         entityId: id,
-        detail: `${input.username} as ${input.role}`,
+        detail: `${input.username} as ${normalizeRoles([input.role, ...(input.roles ?? [])]).join('+')}`,
       },
       at,
     );
@@ -121,7 +128,7 @@ export function updateUser(
       sqlite,
       {
         userId: actor.userId,
-        role: actor.role,
+        role: auditRole(actor),
         action: 'user.update',
         entity: 'user',
         entityId: input.id,
@@ -135,30 +142,39 @@ export function updateUser(
   return summary(state, row);
 }
 
-export function setRole(state: CoreState, actor: Session, input: { id: string; role: Role }): UserSummary {
+/** Sets the account's roles: `role` is the main one, `roles` (optional) the whole set. */
+export function setRole(
+  state: CoreState,
+  actor: Session,
+  input: { id: string; role: Role; roles?: readonly Role[] | undefined },
+): UserSummary {
   requireRecentPassword(state, actor);
   const { sqlite, db } = openDb(state);
   const at = state.now().toISOString();
+  const next = normalizeRoles([input.role, ...(input.roles ?? [])]);
   const row = sqlite.transaction(() => {
     const before = getUser(db, input.id);
-    if (before.role === input.role) return before;
-    if (before.role === 'admin' && before.active) assertOtherActiveAdmin(db, before.id, 'This role change');
-    const after = changeUser(db, input.id, { role: input.role }, actor.userId, at);
+    const previous = rowRoles(before);
+    if (previous.join(',') === next.join(',')) return before;
+    if (previous.includes('admin') && !next.includes('admin') && before.active) {
+      assertOtherActiveAdmin(db, before.id, 'This role change');
+    }
+    const after = changeUser(db, input.id, { role: input.role, roles: next.join(',') }, actor.userId, at);
     appendAudit(
       sqlite,
       {
         userId: actor.userId,
-        role: actor.role,
+        role: auditRole(actor),
         action: 'user.role',
         entity: 'user',
         entityId: input.id,
-        detail: `${before.username}: ${before.role} → ${input.role}`,
+        detail: `${before.username}: ${previous.join('+')} → ${next.join('+')}`,
       },
       at,
     );
     return after;
   })();
-  state.sessions.updateAllFor(row.id, { role: row.role });
+  state.sessions.updateAllFor(row.id, { role: row.role, roles: rowRoles(row) });
   return summary(state, row);
 }
 
@@ -181,13 +197,14 @@ export async function deactivateUser(
   const before = getUser(db, input.id);
   const row = sqlite.transaction(() => {
     if (!before.active) return before;
-    if (before.role === 'admin') assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
+    if (rowRoles(before).includes('admin'))
+      assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
     const after = changeUser(db, input.id, { active: false, pinHash: null }, actor.userId, at);
     appendAudit(
       sqlite,
       {
         userId: actor.userId,
-        role: actor.role,
+        role: auditRole(actor),
         action: 'user.deactivate',
         entity: 'user',
         entityId: input.id,
@@ -271,7 +288,7 @@ export async function issueTemporaryPassword(
       sqlite,
       {
         userId: actor.userId,
-        role: actor.role,
+        role: auditRole(actor),
         action: mode === 'reset' ? 'user.password.reset' : 'user.reactivate',
         entity: 'user',
         entityId: target.id,

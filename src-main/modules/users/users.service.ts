@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
-import { AppError, type Role } from '../../../shared/contract';
+import { and, eq, ne, or, sql } from 'drizzle-orm';
+import { AppError, normalizeRoles, type Role } from '../../../shared/contract';
 import type { UserSummary } from '../../../shared/contract/channels/users';
 import type { Db } from '../../db/open';
 import { users } from '../../db/schema';
@@ -9,16 +9,25 @@ export type UserRow = typeof users.$inferSelect;
 
 export function insertUser(
   db: Db,
-  user: { id: string; username: string; fullName: string; role: Role; mustChangePassword?: boolean },
+  user: {
+    id: string;
+    username: string;
+    fullName: string;
+    role: Role;
+    roles?: readonly Role[] | undefined;
+    mustChangePassword?: boolean;
+  },
   byUserId: string | null,
   at: string,
 ): void {
+  const roles = normalizeRoles([user.role, ...(user.roles ?? [])]);
   db.insert(users)
     .values({
       id: user.id,
       username: user.username,
       fullName: user.fullName,
       role: user.role,
+      roles: roles.join(','),
       mustChangePassword: user.mustChangePassword ?? false,
       createdAt: at,
       createdBy: byUserId,
@@ -26,6 +35,11 @@ export function insertUser(
       updatedBy: byUserId,
     })
     .run();
+}
+
+/** Every role of an account row, the main one first (a row from before multi-role accounts has one). */
+export function rowRoles(row: Pick<UserRow, 'role' | 'roles'>): Role[] {
+  return normalizeRoles([row.role, ...row.roles.split(',')]);
 }
 
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
@@ -43,7 +57,7 @@ export function changeUser(
   db: Db,
   id: string,
   change: Partial<
-    Pick<UserRow, 'fullName' | 'role' | 'active' | 'mustChangePassword' | 'pinHash' | 'lastLoginAt'>
+    Pick<UserRow, 'fullName' | 'role' | 'roles' | 'active' | 'mustChangePassword' | 'pinHash' | 'lastLoginAt'>
   >,
   byUserId: string | null,
   at: string,
@@ -60,7 +74,13 @@ export function assertOtherActiveAdmin(db: Db, exceptId: string, what: string): 
   const others = db
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, exceptId)))
+    .where(
+      and(
+        or(eq(users.role, 'admin'), sql`(',' || ${users.roles} || ',') LIKE '%,admin,%'`),
+        eq(users.active, true),
+        ne(users.id, exceptId),
+      ),
+    )
     .all();
   if (others.length === 0) {
     throw new AppError(
@@ -85,6 +105,7 @@ export function summarize(row: UserRow, hasKeySlot: boolean): UserSummary {
     username: row.username,
     fullName: row.fullName,
     role: row.role,
+    roles: rowRoles(row),
     active: row.active,
     mustChangePassword: row.mustChangePassword,
     hasPin: row.pinHash !== null,

@@ -8,6 +8,8 @@ import { Form } from '../../components/Form';
 import { FormTextField } from '../../components/FormTextField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
+import { useState } from 'react';
+import { OtherRolesSelect } from './OtherRolesSelect';
 
 /** Username, full name and role; CareDesk makes up the temporary password and the parent shows it once. */
 export function CreateUserForm({
@@ -18,12 +20,14 @@ export function CreateUserForm({
   const t = useT();
   const form = useForm({ username: '', fullName: '', role: 'clinician' });
   const create = useAction('users.create', { invalidates: ['users.list', 'home.summary'] });
+  const [others, setOthers] = useState<Role[]>([]);
 
   const submit = async () => {
     const input = {
       username: form.values.username,
       fullName: form.values.fullName,
       role: form.values.role as Role,
+      ...(others.length > 0 ? { roles: [form.values.role as Role, ...others] } : {}),
     };
     const problems = validateInput('users.create', input);
     if (problems.length > 0) {
@@ -37,6 +41,7 @@ export function CreateUserForm({
     }
     form.set('username', '');
     form.set('fullName', '');
+    setOthers([]);
     onCreated({
       username: result.value.user.username,
       fullName: result.value.user.fullName,
@@ -73,6 +78,13 @@ export function CreateUserForm({
               </MenuItem>
             ))}
           </TextField>
+          <OtherRolesSelect
+            label={t('users.otherRoles')}
+            main={form.values.role as Role}
+            value={others}
+            onChange={setOthers}
+            sx={{ minWidth: 180 }}
+          />
           <SubmitButton busy={create.busy}>{t('users.create')}</SubmitButton>
         </Stack>
         <ErrorAlert failure={create.failure} shownPaths={['username', 'fullName']} sx={{ mt: 1 }} />

@@ -52,7 +52,7 @@ export function useReauth(): {
 
   const dialog = (
     <Dialog open={open} onClose={() => close(false)} aria-labelledby="reauth-title">
-      <Form onSubmit={() => void submit()} focusRequest={form.focusRequest}>
+      <Form enterSubmits onSubmit={() => void submit()} focusRequest={form.focusRequest}>
         <DialogTitle id="reauth-title">{t('admin.confirmTitle')}</DialogTitle>
         <DialogContent>
           <Typography sx={{ mb: 1 }}>{t('admin.confirmBody')}</Typography>

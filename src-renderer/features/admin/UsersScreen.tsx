@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimpleTable } from '../../components/SimpleTable';
 import { CreateUserForm } from './CreateUserForm';
 import { DeactivateDialog, OldBackupsNote } from './DeactivateDialog';
+import { OtherRolesSelect } from './OtherRolesSelect';
 import { useReauth } from './ReauthDialog';
 import { TemporaryPasswordDialog } from './TemporaryPasswordDialog';
 
@@ -39,8 +40,9 @@ export function UsersScreen() {
     setFailure(result.ok ? null : result);
     queryCache.invalidate((name) => name === 'users.list');
   };
-  const setRole = async (user: UserSummary, role: Role) => {
-    after(await guarded(() => invoke('users.setRole', { id: user.id, role })));
+  const setRole = async (user: UserSummary, role: Role, others: readonly Role[]) => {
+    const roles = [role, ...others.filter((r) => r !== role)];
+    after(await guarded(() => invoke('users.setRole', { id: user.id, role, roles })));
   };
   const issue = async (user: UserSummary, channel: 'users.resetPassword' | 'users.reactivate') => {
     const result = await guarded(() => invoke(channel, { id: user.id }));
@@ -88,7 +90,7 @@ export function UsersScreen() {
                   size="small"
                   value={user.role}
                   disabled={!user.active}
-                  onChange={(e) => void setRole(user, e.target.value as Role)}
+                  onChange={(e) => void setRole(user, e.target.value as Role, user.roles.slice(1))}
                   slotProps={{ htmlInput: { 'aria-label': `${t('users.changeRole')}: ${user.username}` } }}
                 >
                   {ROLES.map((role) => (
@@ -97,6 +99,17 @@ export function UsersScreen() {
                     </MenuItem>
                   ))}
                 </TextField>
+                <OtherRolesSelect
+                  size="small"
+                  main={user.role}
+                  value={user.roles}
+                  disabled={!user.active}
+                  onChange={(others) => void setRole(user, user.role, others)}
+                  sx={{ ml: 1, minWidth: 140 }}
+                  slotProps={{
+                    htmlInput: { 'aria-label': `${t('users.changeOtherRoles')}: ${user.username}` },
+                  }}
+                />
               </TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>

@@ -49,7 +49,12 @@ export function LoginScreen() {
             {t(`session.${notice}`)}
           </Alert>
         ) : null}
-        <Form onSubmit={() => void submit()} focusRequest={form.focusRequest} aria-label={t('login.title')}>
+        <Form
+          enterSubmits
+          onSubmit={() => void submit()}
+          focusRequest={form.focusRequest}
+          aria-label={t('login.title')}
+        >
           <FormTextField
             form={form}
             name="username"

@@ -16,7 +16,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { roleHas } from '../../../shared/contract';
+import { actorHas } from '../../../shared/contract';
 import { FACILITY_TYPES, type DirectoryEntry } from '../../../shared/contract/channels/directory';
 import { validateInput } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
@@ -38,7 +38,7 @@ export function DirectoryScreen() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const list = useQuery('directory.list', { query, includeInactive });
   const [editing, setEditing] = useState<DirectoryEntry | 'new' | null>(null);
-  const canManage = session ? roleHas(session.role, 'directory.manage') : false;
+  const canManage = session ? actorHas(session, 'directory.manage') : false;
   return (
     <Box sx={{ p: 3, maxWidth: 1200, mx: 'auto' }}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 2 }}>

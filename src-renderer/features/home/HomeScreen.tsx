@@ -1,8 +1,11 @@
-import { Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
+import { actorHas } from '../../../shared/contract';
 import { useQuery } from '../../api/hooks';
 import { useI18n } from '../../app/i18n';
+import { navigate, type RouteName } from '../../app/router';
 import { useSession } from '../../app/session';
+import { PatientSearch } from '../patients/PatientSearch';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -14,6 +17,8 @@ export function HomeScreen() {
   const { session } = useSession();
   const summary = useQuery('home.summary', {}, { refreshMs: REFRESH_MS });
   const data = summary.data;
+  const clinical = session ? actorHas(session, 'patients.read') : false;
+  const admin = session ? actorHas(session, 'users.manage') : false;
 
   return (
     <Box sx={{ p: 3, maxWidth: 1100, mx: 'auto' }}>
@@ -21,6 +26,31 @@ export function HomeScreen() {
         {session ? t('home.welcome', { name: session.fullName }) : t('home.title')}
       </Typography>
       <ErrorAlert failure={summary.failure} sx={{ mb: 2 }} />
+      {clinical ? (
+        <Paper variant="outlined" sx={{ p: 2, mb: 3 }} aria-label={t('home.findPatient')}>
+          <PatientSearch
+            autoFocus
+            label={t('home.findPatient')}
+            onOpen={(p) => navigate('patients.chart', { patientId: p.id })}
+          />
+        </Paper>
+      ) : null}
+      {!clinical && admin ? (
+        <Paper
+          variant="outlined"
+          sx={{ p: 3, mb: 3 }}
+          aria-label={t('home.nextSteps')}
+          data-testid="home-next-steps"
+        >
+          <Typography variant="overline" color="text.secondary">
+            {t('home.nextSteps')}
+          </Typography>
+          <Typography sx={{ mb: 2 }}>{t('home.addStaffHint')}</Typography>
+          <Button variant="contained" onClick={() => navigate('admin.users')}>
+            {t('home.addStaff')}
+          </Button>
+        </Paper>
+      ) : null}
       {!data ? <DelayedProgress active={summary.busy} /> : null}
       {data ? (
         <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -43,12 +73,14 @@ export function HomeScreen() {
               label={t('home.activeStaff')}
               value={data.counts.activeStaff}
               testId="count-active-staff"
+              to={admin ? 'admin.users' : undefined}
             />
             <Count label={t('home.signInsToday')} value={data.counts.signInsToday} testId="count-sign-ins" />
             <Count
               label={t('patients.home.registered')}
               value={data.counts.patients}
               testId="count-patients"
+              to={clinical ? 'patients' : undefined}
             />
             <Count
               label={t('patients.home.visitsToday')}
@@ -59,6 +91,7 @@ export function HomeScreen() {
               label={t('patients.home.openReferrals')}
               value={data.counts.openReferrals}
               testId="count-open-referrals"
+              to={clinical ? 'referrals' : undefined}
             />
           </Paper>
         </Stack>
@@ -90,10 +123,27 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Count({ label, value, testId }: { label: string; value: number; testId: string }) {
+/** A figure; when the list behind it is one this person may open, the label is a link to it. */
+function Count({
+  label,
+  value,
+  testId,
+  to,
+}: {
+  label: string;
+  value: number;
+  testId: string;
+  to?: Extract<RouteName, 'admin.users' | 'patients' | 'referrals'> | undefined;
+}) {
   return (
     <Box sx={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', py: 1 }}>
-      <Typography>{label}</Typography>
+      {to ? (
+        <Link component="button" type="button" onClick={() => navigate(to)} sx={{ fontSize: '1rem' }}>
+          {label}
+        </Link>
+      ) : (
+        <Typography>{label}</Typography>
+      )}
       <Typography variant="h2" component="span" data-testid={testId}>
         {value}
       </Typography>

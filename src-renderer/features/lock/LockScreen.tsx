@@ -42,7 +42,12 @@ export function LockScreen({ session }: { session: SessionInfo }) {
         <Typography color="text.secondary" sx={{ mb: 1 }}>
           {t(withPin ? 'lock.subtitle' : 'lock.subtitlePassword', { name: session.fullName })}
         </Typography>
-        <Form onSubmit={() => void submit()} focusRequest={form.focusRequest} aria-label={t('lock.title')}>
+        <Form
+          enterSubmits
+          onSubmit={() => void submit()}
+          focusRequest={form.focusRequest}
+          aria-label={t('lock.title')}
+        >
           {withPin ? (
             <FormTextField
               key="pin"

@@ -1,6 +1,6 @@
 import { Box, Button, Divider, Menu, MenuItem, Typography } from '@mui/material';
 import { useState } from 'react';
-import { roleHas, type SessionInfo } from '../../../shared/contract';
+import { actorHas, type SessionInfo } from '../../../shared/contract';
 import { invoke } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -17,8 +17,8 @@ export function SessionActions({ session }: { session: SessionInfo }) {
   const { refresh, signOut } = useSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = session.locked || session.mustChangePassword ? false : true;
-  const admin = roleHas(session.role, 'users.manage');
-  const audit = roleHas(session.role, 'audit.read');
+  const admin = actorHas(session, 'users.manage');
+  const audit = actorHas(session, 'audit.read');
   const go = (to: AdminRoute | 'account') => {
     setAnchor(null);
     navigate(to);
@@ -47,7 +47,7 @@ export function SessionActions({ session }: { session: SessionInfo }) {
             {session.fullName}
           </Typography>
           <Typography component="div" noWrap variant="body2" sx={{ opacity: 0.85 }}>
-            {t(`role.${session.role}`)}
+            {session.roles.map((r) => t(`role.${r}`)).join(' · ')}
           </Typography>
         </Box>
       </Button>

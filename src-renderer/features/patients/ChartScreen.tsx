@@ -1,6 +1,6 @@
 import { Box, Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { roleHas } from '../../../shared/contract';
+import { actorHas } from '../../../shared/contract';
 import { useQuery } from '../../api/hooks';
 import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
@@ -19,7 +19,7 @@ export function ChartScreen({ params }: { params: { patientId: string } }) {
   const { session } = useSession();
   const chart = useQuery('patients.chart', { id: params.patientId });
   const [dialog, setDialog] = useState<'history' | 'merge' | null>(null);
-  const can = (p: Parameters<typeof roleHas>[1]) => (session ? roleHas(session.role, p) : false);
+  const can = (p: Parameters<typeof actorHas>[1]) => (session ? actorHas(session, p) : false);
   const data = chart.data;
   const active = data ? !data.patient.voided && !data.patient.mergedInto : false;
   const id = params.patientId;

@@ -1,5 +1,5 @@
 import { Button } from '@mui/material';
-import { roleHas, type SessionInfo } from '../../../shared/contract';
+import { actorHas, type SessionInfo } from '../../../shared/contract';
 import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 
@@ -7,7 +7,7 @@ import { navigate } from '../../app/router';
 export function ClinicalNav({ session }: { session: SessionInfo }) {
   const t = useT();
   if (session.locked || session.mustChangePassword) return null;
-  const can = (p: Parameters<typeof roleHas>[1]) => roleHas(session.role, p);
+  const can = (p: Parameters<typeof actorHas>[1]) => actorHas(session, p);
   return (
     <>
       {can('patients.read') ? (

@@ -43,7 +43,7 @@ export function EditPatientScreen({ params }: { params: { patientId: string } })
 
 function EditForm({ record }: { record: PatientRecord }) {
   const t = useT();
-  const form = useForm(fromRecord(record));
+  const form = useForm(fromRecord(record), { draft: `patients.edit:${record.id}:${record.version}` });
   const update = useAction('patients.update', { invalidates: STALE });
   const voiding = useAction('patients.void', { invalidates: STALE });
   const [voidOpen, setVoidOpen] = useState(false);
@@ -57,7 +57,10 @@ function EditForm({ record }: { record: PatientRecord }) {
     }));
     if (problems.length > 0) return form.showErrors(problems);
     const result = await update.run(input);
-    if (result.ok) return back();
+    if (result.ok) {
+      form.saved();
+      return back();
+    }
     form.showErrors(
       result.code === 'VALIDATION'
         ? (result.fields ?? []).map((f) => ({ ...f, path: f.path.replace(/^patient\./, '') }))
@@ -67,6 +70,7 @@ function EditForm({ record }: { record: PatientRecord }) {
   const doVoid = async (reason: string) => {
     const result = await voiding.run({ id: record.id, expectedVersion: record.version, reason });
     if (result.ok) {
+      form.saved();
       setVoidOpen(false);
       navigate('patients');
     }

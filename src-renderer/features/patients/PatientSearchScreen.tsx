@@ -1,6 +1,6 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { useRef } from 'react';
-import { roleHas } from '../../../shared/contract';
+import { actorHas } from '../../../shared/contract';
 import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -12,7 +12,7 @@ export function PatientSearchScreen() {
   const t = useT();
   const { session } = useSession();
   const typed = useRef('');
-  const canRegister = session ? roleHas(session.role, 'patients.write') : false;
+  const canRegister = session ? actorHas(session, 'patients.write') : false;
   const register = () => {
     registerPrefill.text = typed.current;
     navigate('patients.register');

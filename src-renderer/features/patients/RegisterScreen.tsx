@@ -58,7 +58,7 @@ export function RegisterScreen() {
     ...namesFromSearch(registerPrefill.text),
     confirmNotDuplicate: false,
   }));
-  const form = useForm(initial);
+  const form = useForm(initial, { draft: 'patients.register' });
   const register = useAction('patients.register', { invalidates: ['patients.search', 'home.summary'] });
   const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
   const [mustConfirm, setMustConfirm] = useState(false);
@@ -85,6 +85,7 @@ export function RegisterScreen() {
     if (problems.length > 0) return form.showErrors(problems);
     const result = await register.run(input);
     if (result.ok) {
+      form.saved();
       registerPrefill.text = '';
       navigate('patients.chart', { patientId: result.value.id });
       return;

@@ -62,7 +62,7 @@ export function VoidDialog({
           <ErrorAlert failure={failure} shownPaths={['reason']} />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onCancel}>{t('patients.cancel')}</Button>
+          <Button onClick={onCancel}>{t('records.keep')}</Button>
           <Button type="submit" color="error" variant="contained" disabled={busy}>
             {t('records.void')}
           </Button>

@@ -1,6 +1,6 @@
 import { Box, Button, Paper, Stack, Typography } from '@mui/material';
 import { REFERRAL_URGENCIES } from '../../../shared/contract/channels/referrals';
-import { roleHas } from '../../../shared/contract';
+import { actorHas } from '../../../shared/contract';
 import { validateInput } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { useT } from '../../app/i18n';
@@ -24,7 +24,10 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
   const patient = useQuery('patients.get', { id: params.patientId });
   const directory = useQuery('directory.list', {});
   const create = useAction('referrals.create', { invalidates: STALE });
-  const form = useForm({ toFacilityId: '', referralDate: todayText(), urgency: 'urgent', reason: '' });
+  const form = useForm(
+    { toFacilityId: '', referralDate: todayText(), urgency: 'urgent', reason: '' },
+    { draft: `referrals.new:${params.patientId}` },
+  );
   const facilities = directory.data?.facilities ?? [];
 
   const submit = async () => {
@@ -38,7 +41,10 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
     const problems = validateInput('referrals.create', input);
     if (problems.length > 0) return form.showErrors(problems);
     const result = await create.run(input);
-    if (result.ok) return navigate('patients.chart', { patientId: params.patientId });
+    if (result.ok) {
+      form.saved();
+      return navigate('patients.chart', { patientId: params.patientId });
+    }
     form.showFailure(result);
   };
 
@@ -52,7 +58,7 @@ export function ReferScreen({ params }: { params: { patientId: string } }) {
       {directory.data && facilities.length === 0 ? (
         <Paper variant="outlined" sx={{ p: 2, mb: 2 }}>
           <Typography>{t('referrals.new.emptyDirectory')}</Typography>
-          {session && roleHas(session.role, 'directory.manage') ? (
+          {session && actorHas(session, 'directory.manage') ? (
             <RouteLink to="directory">{t('directory.title')}</RouteLink>
           ) : null}
         </Paper>

@@ -13,7 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { roleHas } from '../../../shared/contract';
+import { actorHas } from '../../../shared/contract';
 import { REFERRAL_OUTCOMES, type OpenReferral } from '../../../shared/contract/channels/referrals';
 import { validateInput } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
@@ -35,7 +35,7 @@ export function ReferralsScreen() {
   const { session } = useSession();
   const list = useQuery('referrals.listOpen', {}, { refreshMs: 60_000 });
   const [feedbackFor, setFeedbackFor] = useState<OpenReferral | null>(null);
-  const canWrite = session ? roleHas(session.role, 'referrals.write') : false;
+  const canWrite = session ? actorHas(session, 'referrals.write') : false;
   const rows = list.data?.referrals ?? [];
   return (
     <Box sx={{ p: 3, maxWidth: 1300, mx: 'auto' }}>

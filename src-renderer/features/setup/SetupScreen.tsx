@@ -9,6 +9,7 @@ import { Form } from '../../components/Form';
 import { FormTextField } from '../../components/FormTextField';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
+import { FormCheck } from '../patients/fields';
 import { RecoveryCodePanel } from './RecoveryCodePanel';
 import { emptySetupForm, SETUP_PATHS, toSetupInput, validateSetup } from './setup-form';
 import { RestoreOffer } from '../admin/RestoreOffer';
@@ -108,6 +109,7 @@ export function SetupScreen({ onCreated, onDone }: Props) {
                 autoComplete="new-password"
                 required
               />
+              <FormCheck {...field('seesPatients')} label={t('setup.seesPatients')} />
             </Box>
           </Stack>
           <ErrorAlert failure={initialize.failure} shownPaths={Object.values(SETUP_PATHS)} sx={{ mt: 2 }} />

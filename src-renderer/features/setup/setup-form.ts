@@ -10,6 +10,8 @@ export const emptySetupForm = {
   fullName: '',
   password: '',
   confirmPassword: '',
+  /** The administrator also sees patients (admin + clinician): no second account needed in a small facility. */
+  seesPatients: false as boolean,
 };
 export type SetupFormValues = typeof emptySetupForm;
 
@@ -23,12 +25,13 @@ export const SETUP_PATHS = {
   fullName: 'admin.fullName',
   password: 'admin.password',
   confirmPassword: 'confirmPassword',
+  seesPatients: 'admin.seesPatients',
 } as const satisfies Record<keyof SetupFormValues, string>;
 
 export function toSetupInput(v: SetupFormValues): InputOf<'setup.initialize'> {
   return {
     facility: { name: v.facilityName, code: v.facilityCode, district: v.district, country: v.country },
-    admin: { username: v.username, fullName: v.fullName, password: v.password },
+    admin: { username: v.username, fullName: v.fullName, password: v.password, seesPatients: v.seesPatients },
   };
 }
 

@@ -74,6 +74,7 @@ function VisitEditor({ patient, visit }: { patient: PatientRecord; visit?: Visit
     visit
       ? fromVisit(visit, patient.allergies)
       : { ...EMPTY_VISIT, visitDate: todayText(), allergies: patient.allergies },
+    { draft: visit ? `visits.edit:${visit.id}:${visit.version}` : `visits.new:${patient.id}` },
   );
   const create = useAction('visits.create', { invalidates: STALE });
   const update = useAction('visits.update', { invalidates: STALE });
@@ -92,7 +93,10 @@ function VisitEditor({ patient, visit }: { patient: PatientRecord; visit?: Visit
     const result = visit
       ? await update.run({ id: visit.id, expectedVersion: visit.version, visit: fields })
       : await create.run({ ...fields, patientId: patient.id });
-    if (result.ok) return back();
+    if (result.ok) {
+      form.saved();
+      return back();
+    }
     if (result.fields?.some((f) => f.path.endsWith('confirmImplausible'))) setAskConfirm(true);
     form.showErrors(result.code === 'VALIDATION' ? mapped(result.fields ?? []) : []);
   };
@@ -100,7 +104,10 @@ function VisitEditor({ patient, visit }: { patient: PatientRecord; visit?: Visit
   const doVoid = async (reason: string) => {
     if (!visit) return;
     const result = await voiding.run({ id: visit.id, expectedVersion: visit.version, reason });
-    if (result.ok) back();
+    if (result.ok) {
+      form.saved();
+      back();
+    }
   };
 
   return (

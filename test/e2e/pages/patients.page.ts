@@ -19,6 +19,13 @@ export class PatientsPage extends BasePage {
     await this.searchHeading().waitFor();
   }
 
+  /** Leaves a form with unsaved changes by the Patients link, confirming the loss. */
+  async openDiscarding(): Promise<void> {
+    await this.page.getByTestId('nav-patients').click();
+    await this.page.getByRole('button', { name: this.t('form.unsaved.leave') }).click();
+    await this.searchHeading().waitFor();
+  }
+
   searchHeading(): Locator {
     return this.page.getByRole('heading', { name: this.t('patients.search.title') });
   }

@@ -5,6 +5,8 @@ export interface SetupValues {
   facility: { name: string; code: string; district: string; country: string };
   admin: { username: string; fullName: string; password: string };
   confirmPassword?: string;
+  /** Ticks "I also see patients": the administrator is a clinician too. */
+  seesPatients?: boolean;
 }
 
 /** First-run setup and the recovery-code panel that follows it. */
@@ -22,15 +24,17 @@ export class SetupPage extends BasePage {
     await this.field('admin.fullName').fill(values.admin.fullName);
     await this.field('admin.password').fill(values.admin.password);
     await this.field('confirmPassword').fill(values.confirmPassword ?? values.admin.password);
+    if (values.seesPatients)
+      await this.page.getByRole('checkbox', { name: this.t('setup.seesPatients') }).check();
   }
 
   async submit(): Promise<void> {
     await this.page.getByRole('button', { name: this.t('setup.submit') }).click();
   }
 
-  /** Submits with Enter from the field that has focus, as a keyboard user would. */
-  async submitWithEnter(): Promise<void> {
-    await this.page.keyboard.press('Enter');
+  /** Saves with Ctrl+Enter from the field that has focus, as a keyboard user would (Enter only moves on). */
+  async submitWithKeyboard(): Promise<void> {
+    await this.page.keyboard.press('Control+Enter');
   }
 
   recoveryHeading(): Locator {

@@ -33,7 +33,7 @@ export async function firstRunScenario({ launcher, dataDir, results }: ScenarioC
       .toBe('Confirm password does not match the password');
 
     await setup.field('confirmPassword').fill(ADMIN.password);
-    await setup.submitWithEnter();
+    await setup.submitWithKeyboard();
     await setup.recoveryHeading().waitFor({ timeout: 30_000 });
     expect(await setup.recoveryCode()).toMatch(/^([A-Z0-9]{5}-){5}[A-Z0-9]{5}$/);
     expect(await setup.continueButton().isDisabled()).toBe(true);

@@ -60,7 +60,7 @@ export async function patientsScenario({ launcher, dataDir, results }: ScenarioC
     await patients.screenshot(results, 'patients-01-duplicate-warning');
 
     // Search: part of each name in reversed order, then the caregiver's phone as written.
-    await patients.open();
+    await patients.openDiscarding();
     await patients.search('kamara ami');
     await expect.poll(() => patients.results().count()).toBe(1);
     expect(await patients.results().first().innerText()).toContain(number);

@@ -13,10 +13,10 @@ export interface StaffMember {
 }
 
 /** First-run setup of FACILITY with ADMIN, recovery code acknowledged; ends on the administrator's home. */
-export async function setUpFacility(page: Page): Promise<void> {
+export async function setUpFacility(page: Page, options: { seesPatients?: boolean } = {}): Promise<void> {
   const setup = new SetupPage(page);
   await setup.heading().waitFor();
-  await setup.fill({ facility: FACILITY, admin: ADMIN });
+  await setup.fill({ facility: FACILITY, admin: ADMIN, ...options });
   await setup.submit();
   await setup.recoveryHeading().waitFor({ timeout: 30_000 });
   await setup.acknowledgeRecoveryCode();
