@@ -57,5 +57,23 @@ export const migrations: Migration[] = [
       "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
       "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_sync",
+    "hash": "50d868eb625ba6675497e148e8b1cb832761df85ee199457482eeb7e9cf21f1f",
+    "statements": [
+      "CREATE TABLE `sync_state` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`epoch` text NOT NULL,\n\t`epoch_started_at` text NOT NULL,\n\t`server_url` text,\n\t`server_facility_id` text,\n\t`credential_store` text,\n\t`credential` text,\n\t`enrolled_at` text,\n\t`last_push_at` text,\n\t`last_attempt_at` text,\n\t`last_error` text\n);",
+      "DROP INDEX `outbox_pending`;",
+      "ALTER TABLE `outbox` ADD `change_id` text DEFAULT '' NOT NULL;",
+      "ALTER TABLE `outbox` ADD `payload_version` integer DEFAULT 1 NOT NULL;",
+      "ALTER TABLE `outbox` ADD `facility_id` text DEFAULT '' NOT NULL;",
+      "ALTER TABLE `outbox` ADD `epoch` text DEFAULT '' NOT NULL;",
+      "ALTER TABLE `outbox` ADD `attempts` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `outbox` ADD `last_error` text;",
+      "ALTER TABLE `outbox` ADD `rejected_at` text;",
+      "CREATE INDEX `outbox_change_id` ON `outbox` (`change_id`);",
+      "CREATE INDEX `outbox_pending` ON `outbox` (`seq`) WHERE \"outbox\".\"acked_at\" IS NULL AND \"outbox\".\"rejected_at\" IS NULL;"
+    ]
   }
 ];

@@ -5,6 +5,7 @@ import type { CoreState } from '../../core/state';
 import type { Session } from '../../security/session';
 import { findPasswordSlot, makePasswordSlot, withoutUser, withPasswordSlot } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
+import { enqueueStored } from '../../sync/outbox';
 import {
   assertAcceptablePassword,
   openDb,
@@ -78,6 +79,7 @@ export async function createUser(
   const at = state.now().toISOString();
   sqlite.transaction(() => {
     insertUser(db, { ...input, id, mustChangePassword: true }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', id, at);
     appendAudit(
       sqlite,
       {
@@ -108,6 +110,7 @@ export function updateUser(
       throw new AppError('CONFLICT', 'Someone else changed this account meanwhile. Reload it and try again.');
     }
     const after = changeUser(db, input.id, { fullName: input.fullName }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
@@ -135,6 +138,7 @@ export function setRole(state: CoreState, actor: Session, input: { id: string; r
     if (before.role === input.role) return before;
     if (before.role === 'admin' && before.active) assertOtherActiveAdmin(db, before.id, 'This role change');
     const after = changeUser(db, input.id, { role: input.role }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
@@ -166,6 +170,7 @@ export function deactivateUser(
     if (!before.active) return before;
     if (before.role === 'admin') assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
     const after = changeUser(db, input.id, { active: false, pinHash: null }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
@@ -222,6 +227,7 @@ export async function issueTemporaryPassword(
       actor.userId,
       at,
     );
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
