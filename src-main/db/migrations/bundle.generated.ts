@@ -61,8 +61,19 @@ export const migrations: Migration[] = [
   {
     "version": 4,
     "tag": "0003_milestone2",
-    "hash": "5bb82d94b04976802702aa68b65ac368f347f1c34f8162b8dc462fdee0d1b44a",
+    "hash": "d41e0e6f8aeecb0abf71837fa8f7d073bf6acc0d23f012f21baee9092d13a68b",
     "statements": [
+      "CREATE TABLE `sync_state` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`epoch` text NOT NULL,\n\t`epoch_started_at` text NOT NULL,\n\t`server_url` text,\n\t`server_facility_id` text,\n\t`credential_store` text,\n\t`credential` text,\n\t`enrolled_at` text,\n\t`last_push_at` text,\n\t`last_attempt_at` text,\n\t`last_error` text\n);",
+      "DROP INDEX `outbox_pending`;",
+      "ALTER TABLE `outbox` ADD `change_id` text DEFAULT '' NOT NULL;",
+      "ALTER TABLE `outbox` ADD `payload_version` integer DEFAULT 1 NOT NULL;",
+      "ALTER TABLE `outbox` ADD `facility_id` text DEFAULT '' NOT NULL;",
+      "ALTER TABLE `outbox` ADD `epoch` text DEFAULT '' NOT NULL;",
+      "ALTER TABLE `outbox` ADD `attempts` integer DEFAULT 0 NOT NULL;",
+      "ALTER TABLE `outbox` ADD `last_error` text;",
+      "ALTER TABLE `outbox` ADD `rejected_at` text;",
+      "CREATE INDEX `outbox_change_id` ON `outbox` (`change_id`);",
+      "CREATE INDEX `outbox_pending` ON `outbox` (`seq`) WHERE \"outbox\".\"acked_at\" IS NULL AND \"outbox\".\"rejected_at\" IS NULL;",
       "ALTER TABLE `users` ADD `roles` text DEFAULT '' NOT NULL;",
       "ALTER TABLE `visits` ADD `protocol_profile_id` text;",
       "ALTER TABLE `visits` ADD `protocol_profile_version` integer;"

@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/audit.service';
 import { openDb, verifyOwnPassword } from '../auth/credentials';
 import { listUserRows } from '../users/users.service';
 import { createBackup } from './backup.service';
+import { regenerateEpoch } from '../../sync/epoch';
 
 export interface RekeyReport {
   backupFile: string;
@@ -73,6 +74,8 @@ export async function rekeyDatabase(
   }
   open.key.fill(0);
   open.key = newKey;
+  // A new key is a new epoch: a copy under the old key restored elsewhere must not pass for this database.
+  regenerateEpoch(sqlite, state.now().toISOString());
 
   const usersNeedingReset = newMaster
     ? listUserRows(open.db)

@@ -30,6 +30,7 @@ import { appendAudit } from '../audit/audit.service';
 import { countThenAudit } from '../auth/failures';
 import { findUserByUsername } from '../users/users.service';
 import { systemStatus } from '../facility/system.service';
+import { regenerateEpoch } from '../../sync/epoch';
 
 export type BackupCredentials =
   { kind: 'password'; username: string; password: string } | { kind: 'recovery'; recoveryCode: string };
@@ -157,6 +158,8 @@ export async function restoreBackup(
     writeVault(state.paths.vault, vault);
 
     const { sqlite, db } = state.unlock(masterKey);
+    // Versions written from now on must not be mistaken for the ones the server got before this backup.
+    const epoch = regenerateEpoch(sqlite, state.now().toISOString());
     const who = credentials.kind === 'password' ? findUserByUsername(db, credentials.username) : undefined;
     appendAudit(
       sqlite,
@@ -165,7 +168,7 @@ export async function restoreBackup(
         role: who?.role ?? actor?.role ?? null,
         action: 'backup.restore',
         entity: 'backup',
-        detail: `from ${basename(file)} made ${opened.header.createdAt}; opened with ${credentials.kind === 'password' ? 'a staff password' : 'the recovery code'}`,
+        detail: `from ${basename(file)} made ${opened.header.createdAt}; sync epoch ${epoch}; opened with ${credentials.kind === 'password' ? 'a staff password' : 'the recovery code'}`,
       },
       state.now().toISOString(),
     );

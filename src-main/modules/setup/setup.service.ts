@@ -16,6 +16,7 @@ import {
 import { appendAudit } from '../audit/audit.service';
 import { assertAcceptablePassword } from '../auth/credentials';
 import { insertUser } from '../users/users.service';
+import { enqueueStored } from '../../sync/outbox';
 
 export interface SetupInput {
   facility: { name: string; code: string; district: string; country: string };
@@ -74,6 +75,7 @@ export async function initializeFacility(
         null,
         at,
       );
+      enqueueStored(sqlite, 'user', 'users', adminId, at);
       appendAudit(
         sqlite,
         {

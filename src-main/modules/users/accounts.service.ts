@@ -7,6 +7,7 @@ import { findPasswordSlot, makePasswordSlot, withoutUser, withPasswordSlot } fro
 import { appendAudit } from '../audit/audit.service';
 import { rotateKeysWithout } from '../backup/rotate.service';
 import { oldBackupsOpenableBy } from './old-backups';
+import { enqueueStored } from '../../sync/outbox';
 import {
   assertAcceptablePassword,
   openDb,
@@ -94,6 +95,7 @@ export async function createUser(
   const at = state.now().toISOString();
   sqlite.transaction(() => {
     insertUser(db, { ...input, id, mustChangePassword: true }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', id, at);
     appendAudit(
       sqlite,
       {
@@ -124,6 +126,7 @@ export function updateUser(
       throw new AppError('CONFLICT', 'Someone else changed this account meanwhile. Reload it and try again.');
     }
     const after = changeUser(db, input.id, { fullName: input.fullName }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
@@ -160,6 +163,7 @@ export function setRole(
       assertOtherActiveAdmin(db, before.id, 'This role change');
     }
     const after = changeUser(db, input.id, { role: input.role, roles: next.join(',') }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
@@ -200,6 +204,7 @@ export async function deactivateUser(
     if (rowRoles(before).includes('admin'))
       assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
     const after = changeUser(db, input.id, { active: false, pinHash: null }, actor.userId, at);
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {
@@ -284,6 +289,7 @@ export async function issueTemporaryPassword(
       actor.userId,
       at,
     );
+    enqueueStored(sqlite, 'user', 'users', after.id, at);
     appendAudit(
       sqlite,
       {

@@ -24,7 +24,9 @@ describe('registration', () => {
       createdBy: c.clerk.userId,
     });
     expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
-    expect(counts(c)).toMatchObject({ patients: 2, patients_fts: 2, outbox: 2 });
+    expect(counts(c)).toMatchObject({ patients: 2, patients_fts: 2 });
+    const queued = c.sqlite().prepare("SELECT count(*) AS n FROM outbox WHERE entity = 'patient'").get();
+    expect(queued).toEqual({ n: 2 });
     const created = auditActions(c).filter((r) => r.action === 'patient.create');
     expect(created.map((r) => r.patient_id)).toEqual([a.id, b.id]);
     const outbox = c.sqlite().prepare('SELECT payload FROM outbox WHERE entity_id = ?').get(a.id) as {
@@ -32,10 +34,10 @@ describe('registration', () => {
     };
     expect(JSON.parse(outbox.payload)).toMatchObject({
       id: a.id,
-      registration_number: a.registrationNumber,
+      registrationNumber: a.registrationNumber,
       version: 1,
     });
-    expect(JSON.parse(outbox.payload)).not.toHaveProperty('search_rowid');
+    expect(JSON.parse(outbox.payload)).not.toHaveProperty('searchRowid');
   });
 
   it('stores an age as an estimated birth date, marked so', async () => {
