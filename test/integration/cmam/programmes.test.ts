@@ -193,10 +193,10 @@ describe('internal moves, defaulters, programmes and RUTF stock', () => {
     c = await clinic();
     const tb = await c.manager.ok('programmes.create', { code: 'TB', name: 'Tuberculosis' });
     for (const name of ['Sia', 'Fanta']) {
-      const p = await c.clerk.ok(
-        'patients.register',
-        adult({ givenName: name, phone: '', confirmNotDuplicate: true }),
-      );
+      const p = await c.clerk.ok('patients.register', {
+        ...adult({ givenName: name, phone: '' }),
+        confirmNotDuplicate: true,
+      });
       await c.clinician.ok('programmes.enrol', {
         patientId: p.id,
         programmeId: tb.id,

@@ -5,10 +5,10 @@ export const DAY = 24 * 60 * 60 * 1000;
 
 /** A 14-month-old with MUAC 108 mm, no complications: SAM, OTP (the clinic's clock starts 2026-03-10). */
 export async function samChild(c: Clinic, given = 'Mariama'): Promise<string> {
-  const p = await c.clerk.ok(
-    'patients.register',
-    child({ givenName: given, birthDate: '2025-01-10', confirmNotDuplicate: true }),
-  );
+  const p = await c.clerk.ok('patients.register', {
+    ...child({ givenName: given, birthDate: '2025-01-10' }),
+    confirmNotDuplicate: true,
+  });
   return p.id;
 }
 
