@@ -11,6 +11,8 @@ export * from './nutrition/classify';
 export * from './nutrition/placement';
 export * from './nutrition/followup';
 export * from './nutrition/episodes';
+export * from './nutrition/stock';
+export * from './nutrition/proposals';
 export * from './pregnancy/dating';
 export * from './pregnancy/schedule';
 export * from './pregnancy/flags';

@@ -7,6 +7,8 @@ import { importChannels } from './channels/imports';
 import { patientChannels } from './channels/patients';
 import { referralChannels } from './channels/referrals';
 import { visitChannels } from './channels/visits';
+import { programmeChannels } from './channels/programmes';
+import { cmamChannels } from './channels/cmam';
 import { auditChannels } from './channels/audit';
 import { backupChannels } from './channels/backup';
 import { sessionChannels } from './channels/session';
@@ -29,6 +31,8 @@ export const contract = {
   ...referralChannels,
   ...directoryChannels,
   ...importChannels,
+  ...programmeChannels,
+  ...cmamChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

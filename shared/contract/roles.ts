@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'directory.manage',
   'reports.read',
   'exports.deidentified',
+  'programmes.manage',
+  'programmes.enrol',
+  'cmam.read',
+  'cmam.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,9 +49,24 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'directory.manage',
     'reports.read',
     'exports.deidentified',
+    'programmes.manage',
+    'programmes.enrol',
+    'cmam.read',
+    'cmam.write',
   ],
-  clinician: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'referrals.write'],
-  clerk: ['facility.read', 'patients.read', 'patients.write', 'visits.write'],
+  // Clinicians enrol and treat; creating or closing whole programmes is a manager's decision.
+  clinician: [
+    'facility.read',
+    'patients.read',
+    'patients.write',
+    'visits.write',
+    'referrals.write',
+    'programmes.enrol',
+    'cmam.read',
+    'cmam.write',
+  ],
+  // Clerks may print the caseload and defaulter lists for tracing, but never admit, discharge or enrol.
+  clerk: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'cmam.read'],
   researcher: ['facility.read', 'exports.deidentified'],
 };
 

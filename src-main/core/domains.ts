@@ -5,7 +5,15 @@ import { patientsDomain } from '../modules/patients/patients.domain';
 import { referralsDomain } from '../modules/referrals/referrals.domain';
 import { visitsDomain } from '../modules/visits/visits.domain';
 import { registerDomain, type DomainRegistration } from '../records';
+import { cmamDomain } from '../modules/cmam/register';
+import { programmesDomain } from '../modules/programmes/register';
 
-const domains: readonly DomainRegistration[] = [patientsDomain, visitsDomain, referralsDomain];
+const domains: readonly DomainRegistration[] = [
+  patientsDomain,
+  visitsDomain,
+  referralsDomain,
+  programmesDomain,
+  cmamDomain,
+];
 
 for (const domain of domains) registerDomain(domain);

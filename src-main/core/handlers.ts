@@ -11,6 +11,8 @@ import { importHandlers } from '../modules/imports/imports.handlers';
 import { patientHandlers } from '../modules/patients/patients.handlers';
 import { referralHandlers } from '../modules/referrals/referrals.handlers';
 import { visitHandlers } from '../modules/visits/visits.handlers';
+import { programmeHandlers } from '../modules/programmes/programmes.handlers';
+import { cmamHandlers } from '../modules/cmam/cmam.handlers';
 import type { Handlers } from './handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -43,4 +45,6 @@ export const handlers = mergeHandlers(
   referralHandlers,
   directoryHandlers,
   importHandlers,
+  programmeHandlers,
+  cmamHandlers,
 ) satisfies Handlers;

@@ -20,4 +20,13 @@ export const routes = {
   referrals: '/referrals',
   directory: '/directory',
   'imports.patients': '/imports/patients',
+  // CMAM and programmes (issue 17).
+  cmam: '/cmam',
+  'cmam.admit': '/patients/:patientId/cmam/admit',
+  'cmam.episode': '/cmam/episodes/:episodeId',
+  'cmam.defaulters': '/cmam/defaulters',
+  'cmam.dashboard': '/cmam/dashboard',
+  'cmam.stock': '/cmam/stock',
+  programmes: '/programmes',
+  'programmes.patient': '/patients/:patientId/programmes',
 } as const;

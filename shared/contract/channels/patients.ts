@@ -169,6 +169,19 @@ export const timelineItem = z.discriminatedUnion('kind', [
     programme: z.string(),
     voided: z.boolean(),
   }),
+  // Programme work other than the enrolment itself: CMAM admission, follow-up, exit or move; an unenrolment.
+  z.object({
+    kind: z.literal('programme-event'),
+    id: z.string(),
+    date: z.string(),
+    programme: z.string(),
+    event: z.enum(['admission', 'followup', 'exit', 'move', 'unenrolment']),
+    /** The programme number (CMAM) when there is one. */
+    number: z.string().nullable(),
+    /** Exit type, admission type or unenrolment reason. */
+    outcome: z.string().nullable(),
+    voided: z.boolean(),
+  }),
   z.object({
     kind: z.literal('pregnancy'),
     id: z.string(),

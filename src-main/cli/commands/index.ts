@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { ancDatesCommand } from './anc-dates';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
+import { cmamAdmitCommand, cmamExitCommand, cmamFollowupCommand, cmamListCommand } from './cmam';
 import { initCommand } from './init';
 import {
   patientsImportCommand,
@@ -30,6 +31,10 @@ export const commands: CliCommand[] = [
   auditExportCommand,
   auditVerifyCommand,
   backupCommand,
+  cmamAdmitCommand,
+  cmamExitCommand,
+  cmamFollowupCommand,
+  cmamListCommand,
   initCommand,
   patientsImportCommand,
   patientsReindexCommand,

@@ -7,3 +7,5 @@ export * from './patients';
 export * from './visits';
 export * from './directory';
 export * from './referrals';
+export * from './programmes';
+export * from './cmam';

@@ -42,6 +42,14 @@ export function ChartScreen({ params }: { params: { patientId: string } }) {
                 {t('patients.chart.refer')}
               </Button>
             ) : null}
+            {active && data.underFive && can('cmam.write') ? (
+              <Button variant="outlined" onClick={() => navigate('cmam.admit', { patientId: id })}>
+                {t('cmam.admit.button')}
+              </Button>
+            ) : null}
+            <Button onClick={() => navigate('programmes.patient', { patientId: id })}>
+              {t('programmes.patient.button')}
+            </Button>
             {active && can('patients.write') ? (
               <Button onClick={() => navigate('patients.edit', { patientId: id })}>
                 {t('patients.chart.edit')}

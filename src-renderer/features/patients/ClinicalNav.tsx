@@ -25,6 +25,16 @@ export function ClinicalNav({ session }: { session: SessionInfo }) {
           {t('patients.nav.directory')}
         </Button>
       ) : null}
+      {can('cmam.read') ? (
+        <Button color="inherit" onClick={() => navigate('cmam')} data-testid="nav-cmam">
+          {t('cmam.nav')}
+        </Button>
+      ) : null}
+      {can('patients.read') ? (
+        <Button color="inherit" onClick={() => navigate('programmes')}>
+          {t('cmam.nav.programmes')}
+        </Button>
+      ) : null}
       {can('patients.write') ? (
         <Button color="inherit" onClick={() => navigate('imports.patients')}>
           {t('patients.nav.import')}

@@ -1,6 +1,7 @@
 import { Box, Chip, List, ListItem, ListItemButton, Paper, Typography } from '@mui/material';
 import type { TimelineItem } from '../../../shared/contract/channels/patients';
-import { useI18n } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
+import { cmamLabels } from '../cmam/labels';
 import { navigate } from '../../app/router';
 import { dateText, statusColor } from './format';
 import { labels } from './labels';
@@ -108,5 +109,30 @@ function Line({ item }: { item: TimelineItem }) {
       return <Typography>{t('patients.timeline.enrolment', { programme: item.programme })}</Typography>;
     case 'pregnancy':
       return <Typography>{item.summary}</Typography>;
+    case 'programme-event':
+      return <ProgrammeEvent item={item} />;
   }
+}
+
+/** A CMAM admission, follow-up, exit or move, or an unenrolment (features/cmam owns the words). */
+function ProgrammeEvent({ item }: { item: Extract<TimelineItem, { kind: 'programme-event' }> }) {
+  const t = useT();
+  const outcome =
+    item.outcome === null
+      ? ''
+      : item.event === 'exit' || item.event === 'move'
+        ? cmamLabels.exit(t, item.outcome)
+        : item.event === 'admission'
+          ? cmamLabels.type(t, item.outcome)
+          : item.outcome;
+  return (
+    <Typography>
+      {t('patients.timeline.programmeEvent', {
+        programme: item.programme,
+        number: item.number ?? '',
+        event: cmamLabels.event(t, item.event),
+      })}
+      {outcome ? ` — ${outcome}` : ''}
+    </Typography>
+  );
 }

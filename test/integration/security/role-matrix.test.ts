@@ -139,4 +139,12 @@ describe('role matrix', () => {
     expect(roleHas('researcher', 'patients.read')).toBe(false);
     expect(roleHas('clerk', 'records.correct')).toBe(false);
   });
+
+  it('lets managers run programmes, clinicians treat and enrol, clerks only read the CMAM lists', () => {
+    expect(ROLES.filter((r) => roleHas(r, 'programmes.manage'))).toEqual(['manager']);
+    expect(ROLES.filter((r) => roleHas(r, 'programmes.enrol'))).toEqual(['manager', 'clinician']);
+    expect(ROLES.filter((r) => roleHas(r, 'cmam.write'))).toEqual(['manager', 'clinician']);
+    expect(ROLES.filter((r) => roleHas(r, 'cmam.read'))).toEqual(['manager', 'clinician', 'clerk']);
+    expect(guarded).toEqual(expect.arrayContaining(['cmam.admit', 'cmam.followup', 'programmes.deactivate']));
+  });
 });

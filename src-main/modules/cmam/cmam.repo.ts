@@ -1,0 +1,141 @@
+// CMAM rows: the record stores (one outbox call per entity), row → record, settings and the protocol in force.
+import { eq } from 'drizzle-orm';
+import { getProtocolProfile, type ProtocolProfile } from '../../../shared/clinical';
+import { AppError } from '../../../shared/contract';
+import type { CmamSettings, EpisodeRecord, FollowupRecord } from '../../../shared/contract/channels/cmam';
+import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
+import type { OpenDatabase } from '../../core/state';
+import { cmamEpisodes, cmamFollowups, rutfStock, settings } from '../../db/schema';
+import { enqueueStored } from '../../sync/outbox';
+import { parseJson, stmt, type RecordStore } from '../../records';
+
+export type EpisodeRow = typeof cmamEpisodes.$inferSelect;
+export type FollowupRow = typeof cmamFollowups.$inferSelect;
+export type StockRow = typeof rutfStock.$inferSelect;
+
+export const episodeStore: RecordStore<EpisodeRow> = {
+  entity: 'cmam_episode',
+  insert: (db, row) => db.insert(cmamEpisodes).values(row).run(),
+  update: (db, row) => db.update(cmamEpisodes).set(row).where(eq(cmamEpisodes.id, row.id)).run(),
+  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'cmam_episode', 'cmam_episodes', row.id, at),
+  patientOf: (row) => row.patientId,
+};
+
+export const followupStore: RecordStore<FollowupRow> = {
+  entity: 'cmam_followup',
+  insert: (db, row) => db.insert(cmamFollowups).values(row).run(),
+  update: (db, row) => db.update(cmamFollowups).set(row).where(eq(cmamFollowups.id, row.id)).run(),
+  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'cmam_followup', 'cmam_followups', row.id, at),
+  patientOf: (row) => row.patientId,
+};
+
+export const stockStore: RecordStore<StockRow> = {
+  entity: 'rutf_stock',
+  insert: (db, row) => db.insert(rutfStock).values(row).run(),
+  update: (db, row) => db.update(rutfStock).set(row).where(eq(rutfStock.id, row.id)).run(),
+  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'rutf_stock', 'rutf_stock_movements', row.id, at),
+};
+
+export function toEpisode(row: EpisodeRow): EpisodeRecord {
+  const {
+    admissionVisitId: _v,
+    lengthCm: _l,
+    rutfSachets: _r,
+    notes: _n,
+    merged: _m,
+    criteria,
+    medicinesGiven,
+    ...rest
+  } = row;
+  return {
+    ...rest,
+    criteria: parseJson<string[]>(criteria, []),
+    medicinesGiven: parseJson<EpisodeRecord['medicinesGiven']>(medicinesGiven, []),
+  };
+}
+
+export function toFollowup(row: FollowupRow): FollowupRecord {
+  const { rationPerWeek: _r, medicinesGiven, alerts, ...rest } = row;
+  return {
+    ...rest,
+    medicinesGiven: parseJson<FollowupRecord['medicinesGiven']>(medicinesGiven, []),
+    alerts: parseJson<string[]>(alerts, []),
+  };
+}
+
+export function findEpisode(open: OpenDatabase, id: string): EpisodeRow | undefined {
+  return open.db.select().from(cmamEpisodes).where(eq(cmamEpisodes.id, id)).get();
+}
+
+export function requireEpisode(open: OpenDatabase, id: string, field = 'episodeId'): EpisodeRow {
+  const row = findEpisode(open, id);
+  if (!row)
+    throw new AppError('NOT_FOUND', CMAM_MESSAGES.episodeNotFound, [
+      { path: field, message: 'is not a known CMAM episode' },
+    ]);
+  return row;
+}
+
+/** An episode that takes follow-ups, exits and moves: not voided, not closed. */
+export function requireOpenEpisode(open: OpenDatabase, id: string, field = 'episodeId'): EpisodeRow {
+  const row = requireEpisode(open, id, field);
+  if (row.voided) throw new AppError('CONFLICT', CMAM_MESSAGES.episodeVoided);
+  if (row.exitDate !== null)
+    throw new AppError('CONFLICT', CMAM_MESSAGES.episodeClosed, [
+      { path: field, message: `was closed on ${row.exitDate}` },
+    ]);
+  return row;
+}
+
+export function followupsOf(open: OpenDatabase, episodeId: string): FollowupRow[] {
+  return open.db
+    .select()
+    .from(cmamFollowups)
+    .where(eq(cmamFollowups.episodeId, episodeId))
+    .all()
+    .filter((f) => !f.voided)
+    .sort((a, b) => (a.visitDate < b.visitDate ? -1 : 1));
+}
+
+/** The open (non-voided) episode of a child in a programme, if any. */
+export function openEpisodeIn(
+  open: OpenDatabase,
+  patientId: string,
+  programme: string,
+): { id: string; number: string; admission_date: string } | undefined {
+  return stmt(
+    open.sqlite,
+    `SELECT id, number, admission_date FROM cmam_episodes
+     WHERE patient_id = ? AND programme = ? AND exit_date IS NULL AND voided = 0 AND merged = 0`,
+  ).get(patientId, programme) as { id: string; number: string; admission_date: string } | undefined;
+}
+
+export const DEFAULT_CMAM_SETTINGS: CmamSettings = { defaulterAbsences: 3, orderWeeks: 4 };
+const SETTINGS_KEY = 'cmam.settings';
+
+export function readCmamSettings(open: OpenDatabase): CmamSettings {
+  const row = open.db.select().from(settings).where(eq(settings.key, SETTINGS_KEY)).get();
+  return { ...DEFAULT_CMAM_SETTINGS, ...((row?.value as Partial<CmamSettings> | undefined) ?? {}) };
+}
+
+export function writeCmamSettings(open: OpenDatabase, value: CmamSettings, by: string, at: string): void {
+  open.db
+    .insert(settings)
+    .values({ key: SETTINGS_KEY, value, updatedAt: at, updatedBy: by })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: at, updatedBy: by } })
+    .run();
+}
+
+/** The facility's protocol profile with its own number of absences before a defaulted exit is proposed. */
+export function protocolOf(open: OpenDatabase, protocol?: string): ProtocolProfile {
+  const id =
+    protocol ??
+    (
+      stmt(open.sqlite, 'SELECT protocol_profile AS p FROM facility LIMIT 1').get() as
+        { p: string } | undefined
+    )?.p ??
+    'who-2013';
+  const base = getProtocolProfile(id);
+  const { defaulterAbsences } = readCmamSettings(open);
+  return { ...base, cmam: { ...base.cmam, defaulterMissedVisits: defaulterAbsences } };
+}
