@@ -7,6 +7,7 @@ import { importChannels } from './channels/imports';
 import { patientChannels } from './channels/patients';
 import { referralChannels } from './channels/referrals';
 import { visitChannels } from './channels/visits';
+import { pregnancyChannels } from './channels/pregnancy';
 import { auditChannels } from './channels/audit';
 import { backupChannels } from './channels/backup';
 import { sessionChannels } from './channels/session';
@@ -29,6 +30,7 @@ export const contract = {
   ...referralChannels,
   ...directoryChannels,
   ...importChannels,
+  ...pregnancyChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

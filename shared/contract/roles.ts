@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'directory.manage',
   'reports.read',
   'exports.deidentified',
+  'pregnancy.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,8 +46,16 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'directory.manage',
     'reports.read',
     'exports.deidentified',
+    'pregnancy.write',
   ],
-  clinician: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'referrals.write'],
+  clinician: [
+    'facility.read',
+    'patients.read',
+    'patients.write',
+    'visits.write',
+    'referrals.write',
+    'pregnancy.write',
+  ],
   clerk: ['facility.read', 'patients.read', 'patients.write', 'visits.write'],
   researcher: ['facility.read', 'exports.deidentified'],
 };

@@ -11,6 +11,7 @@ import { importHandlers } from '../modules/imports/imports.handlers';
 import { patientHandlers } from '../modules/patients/patients.handlers';
 import { referralHandlers } from '../modules/referrals/referrals.handlers';
 import { visitHandlers } from '../modules/visits/visits.handlers';
+import { pregnancyHandlers } from '../modules/pregnancy/pregnancy.handlers';
 import type { Handlers } from './handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -43,4 +44,5 @@ export const handlers = mergeHandlers(
   referralHandlers,
   directoryHandlers,
   importHandlers,
+  pregnancyHandlers,
 ) satisfies Handlers;
