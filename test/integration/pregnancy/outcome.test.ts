@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/clinical';
+import type { OutcomeInput } from '../../../shared/contract/channels/pregnancy';
 import { byLmp, clinic, counts, DAY, START, woman, type Clinic } from './support';
 
 describe('delivery, other endings and postnatal care', () => {
@@ -124,7 +125,7 @@ describe('delivery, other endings and postnatal care', () => {
         },
       ],
       [2, { ...base, babies: [{ outcome: 'live-birth' as const, sex: 'male' as const, weightKg: 3 }] }],
-    ] as const) {
+    ] as [number, OutcomeInput][]) {
       const r = await c.clinician.call('pregnancy.recordOutcome', { id: p.id, expectedVersion, outcome });
       expect(r.ok).toBe(false);
     }
