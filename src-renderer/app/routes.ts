@@ -20,4 +20,8 @@ export const routes = {
   referrals: '/referrals',
   directory: '/directory',
   'imports.patients': '/imports/patients',
+  // Pregnancy tracking (issue 18).
+  'pregnancy.register': '/patients/:patientId/pregnancy/new',
+  'pregnancy.view': '/pregnancies/:pregnancyId',
+  'pregnancy.lists': '/anc',
 } as const;

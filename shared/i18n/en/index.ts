@@ -8,6 +8,7 @@ import { setupEn } from './setup';
 import { patientsEn } from './patients';
 import { visitsEn } from './visits';
 import { referralsEn } from './referrals';
+import { pregnancyEn } from './pregnancy';
 import { importsEn } from './imports';
 
 /**
@@ -26,6 +27,7 @@ export const enParts = {
   patients: patientsEn,
   visits: visitsEn,
   referrals: referralsEn,
+  pregnancy: pregnancyEn,
   imports: importsEn,
 } as const;
 
@@ -40,5 +42,6 @@ export const en = {
   ...patientsEn,
   ...visitsEn,
   ...referralsEn,
+  ...pregnancyEn,
   ...importsEn,
 } as const;

@@ -10,6 +10,7 @@ import { setupFr } from './setup';
 import { patientsFr } from './patients';
 import { visitsFr } from './visits';
 import { referralsFr } from './referrals';
+import { pregnancyFr } from './pregnancy';
 import { importsFr } from './imports';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
@@ -24,5 +25,6 @@ export const fr: Translation<typeof en> = {
   ...patientsFr,
   ...visitsFr,
   ...referralsFr,
+  ...pregnancyFr,
   ...importsFr,
 };
