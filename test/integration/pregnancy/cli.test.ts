@@ -123,5 +123,6 @@ describe('caredesk anc register / contact / list / close', () => {
     );
     expect(closed.code).toBe(0);
     expect(closed.stdout).toMatch(/closed: delivery .* babies: \S+-\d{4}-\d+/);
-  });
+    // Each command signs in with the real key-derivation cost: give the nine runs time on a shared machine.
+  }, 180_000);
 });
