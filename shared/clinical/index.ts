@@ -17,4 +17,6 @@ export * from './pregnancy/dating';
 export * from './pregnancy/schedule';
 export * from './pregnancy/flags';
 export * from './pregnancy/care';
+export * from './pregnancy/follow-up';
+export * from './pregnancy/contact-flags';
 export * from './protocols/profiles';

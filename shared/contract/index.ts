@@ -9,6 +9,7 @@ import { referralChannels } from './channels/referrals';
 import { visitChannels } from './channels/visits';
 import { programmeChannels } from './channels/programmes';
 import { cmamChannels } from './channels/cmam';
+import { pregnancyChannels } from './channels/pregnancy';
 import { auditChannels } from './channels/audit';
 import { backupChannels } from './channels/backup';
 import { sessionChannels } from './channels/session';
@@ -33,6 +34,7 @@ export const contract = {
   ...importChannels,
   ...programmeChannels,
   ...cmamChannels,
+  ...pregnancyChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

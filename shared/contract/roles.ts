@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'programmes.enrol',
   'cmam.read',
   'cmam.write',
+  'pregnancy.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'programmes.enrol',
     'cmam.read',
     'cmam.write',
+    'pregnancy.write',
   ],
   // Clinicians enrol and treat; creating or closing whole programmes is a manager's decision.
   clinician: [
@@ -64,6 +66,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'programmes.enrol',
     'cmam.read',
     'cmam.write',
+    'pregnancy.write',
   ],
   // Clerks may print the caseload and defaulter lists for tracing, but never admit, discharge or enrol.
   clerk: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'cmam.read'],

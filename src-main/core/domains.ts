@@ -4,6 +4,7 @@
 import { patientsDomain } from '../modules/patients/patients.domain';
 import { referralsDomain } from '../modules/referrals/referrals.domain';
 import { visitsDomain } from '../modules/visits/visits.domain';
+import { pregnancyDomain } from '../modules/pregnancy/register';
 import { registerDomain, type DomainRegistration } from '../records';
 import { cmamDomain } from '../modules/cmam/register';
 import { programmesDomain } from '../modules/programmes/register';
@@ -14,6 +15,7 @@ const domains: readonly DomainRegistration[] = [
   referralsDomain,
   programmesDomain,
   cmamDomain,
+  pregnancyDomain,
 ];
 
 for (const domain of domains) registerDomain(domain);

@@ -13,6 +13,7 @@ import { referralHandlers } from '../modules/referrals/referrals.handlers';
 import { visitHandlers } from '../modules/visits/visits.handlers';
 import { programmeHandlers } from '../modules/programmes/programmes.handlers';
 import { cmamHandlers } from '../modules/cmam/cmam.handlers';
+import { pregnancyHandlers } from '../modules/pregnancy/pregnancy.handlers';
 import type { Handlers } from './handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -47,4 +48,5 @@ export const handlers = mergeHandlers(
   importHandlers,
   programmeHandlers,
   cmamHandlers,
+  pregnancyHandlers,
 ) satisfies Handlers;

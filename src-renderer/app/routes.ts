@@ -29,4 +29,8 @@ export const routes = {
   'cmam.stock': '/cmam/stock',
   programmes: '/programmes',
   'programmes.patient': '/patients/:patientId/programmes',
+  // Pregnancy tracking (issue 18).
+  'pregnancy.register': '/patients/:patientId/pregnancy/new',
+  'pregnancy.view': '/pregnancies/:pregnancyId',
+  'pregnancy.lists': '/anc',
 } as const;

@@ -7,6 +7,7 @@ import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/lock/AccountScreen';
 import { patientScreens } from '../features/patients/screens';
 import { cmamScreens } from '../features/cmam/screens';
+import { pregnancyScreens } from '../features/pregnancy/screens';
 import { useT } from './i18n';
 import { RouteLink, useRoute, type RouteName, type RouteParams } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -20,6 +21,7 @@ const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } =
   'admin.backups': BackupsScreen,
   ...patientScreens,
   ...cmamScreens,
+  ...pregnancyScreens,
 };
 
 /** The signed-in app's current screen, inside its own error boundary (reset by moving to another route). */

@@ -8,6 +8,7 @@ import { setupEn } from './setup';
 import { patientsEn } from './patients';
 import { visitsEn } from './visits';
 import { referralsEn } from './referrals';
+import { pregnancyEn } from './pregnancy';
 import { importsEn } from './imports';
 import { cmamEn } from './cmam';
 
@@ -27,6 +28,7 @@ export const enParts = {
   patients: patientsEn,
   visits: visitsEn,
   referrals: referralsEn,
+  pregnancy: pregnancyEn,
   imports: importsEn,
   cmam: cmamEn,
 } as const;
@@ -42,6 +44,7 @@ export const en = {
   ...patientsEn,
   ...visitsEn,
   ...referralsEn,
+  ...pregnancyEn,
   ...importsEn,
   ...cmamEn,
 } as const;

@@ -10,6 +10,7 @@ import { setupFr } from './setup';
 import { patientsFr } from './patients';
 import { visitsFr } from './visits';
 import { referralsFr } from './referrals';
+import { pregnancyFr } from './pregnancy';
 import { importsFr } from './imports';
 import { cmamFr } from './cmam';
 
@@ -25,6 +26,7 @@ export const fr: Translation<typeof en> = {
   ...patientsFr,
   ...visitsFr,
   ...referralsFr,
+  ...pregnancyFr,
   ...importsFr,
   ...cmamFr,
 };

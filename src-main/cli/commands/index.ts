@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { ancCloseCommand, ancContactCommand, ancListCommand, ancRegisterCommand } from './anc';
 import { ancDatesCommand } from './anc-dates';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
@@ -27,7 +28,11 @@ import { zscoreCommand } from './zscore';
 
 /** Every `caredesk` command. Add yours here (one line), keeping the list sorted by name. */
 export const commands: CliCommand[] = [
+  ancCloseCommand,
+  ancContactCommand,
   ancDatesCommand,
+  ancListCommand,
+  ancRegisterCommand,
   auditExportCommand,
   auditVerifyCommand,
   backupCommand,

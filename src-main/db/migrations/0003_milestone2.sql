@@ -156,6 +156,153 @@ CREATE TABLE `rutf_stock_movements` (
 );
 --> statement-breakpoint
 CREATE INDEX `rutf_stock_date` ON `rutf_stock_movements` (`movement_date`);--> statement-breakpoint
+CREATE TABLE `anc_contacts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`pregnancy_id` text NOT NULL,
+	`patient_id` text NOT NULL,
+	`contact_date` text NOT NULL,
+	`contact_number` integer NOT NULL,
+	`ga_days` integer NOT NULL,
+	`weight_kg` real,
+	`bp1_systolic` integer,
+	`bp1_diastolic` integer,
+	`bp2_systolic` integer,
+	`bp2_diastolic` integer,
+	`hb_gdl` real,
+	`urine_protein` text,
+	`urine_glucose` text,
+	`fasting_glucose` real,
+	`glucose_unit` text,
+	`fundal_height_cm` real,
+	`fetal_heart_rate` integer,
+	`presentation` text,
+	`danger_signs` text NOT NULL,
+	`severe_symptoms` text NOT NULL,
+	`iptp_dose` integer,
+	`td_dose` integer,
+	`iron_folic` integer NOT NULL,
+	`hiv_result` text,
+	`syphilis_result` text,
+	`counselling` text NOT NULL,
+	`notes` text NOT NULL,
+	`next_contact_date` text,
+	`flags` text NOT NULL,
+	`hypertension` integer NOT NULL,
+	`bp_level` text NOT NULL,
+	`pre_eclampsia` text NOT NULL,
+	`anaemia` text,
+	`glycaemia` text,
+	`referral_id` text,
+	`created_at` text NOT NULL,
+	`created_by` text,
+	`updated_at` text NOT NULL,
+	`updated_by` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`voided` integer DEFAULT false NOT NULL,
+	`void_reason` text,
+	FOREIGN KEY (`pregnancy_id`) REFERENCES `pregnancies`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`referral_id`) REFERENCES `referrals`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `anc_contacts_pregnancy` ON `anc_contacts` (`pregnancy_id`,`contact_date`);--> statement-breakpoint
+CREATE INDEX `anc_contacts_patient` ON `anc_contacts` (`patient_id`);--> statement-breakpoint
+CREATE TABLE `postnatal_contacts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`pregnancy_id` text NOT NULL,
+	`patient_id` text NOT NULL,
+	`subject` text NOT NULL,
+	`contact_date` text NOT NULL,
+	`contact_number` integer,
+	`systolic` integer,
+	`diastolic` integer,
+	`bleeding` text,
+	`breastfeeding` text,
+	`danger_signs` text NOT NULL,
+	`family_planning` integer NOT NULL,
+	`weight_kg` real,
+	`notes` text NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by` text,
+	`updated_at` text NOT NULL,
+	`updated_by` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`voided` integer DEFAULT false NOT NULL,
+	`void_reason` text,
+	FOREIGN KEY (`pregnancy_id`) REFERENCES `pregnancies`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `postnatal_contacts_pregnancy` ON `postnatal_contacts` (`pregnancy_id`);--> statement-breakpoint
+CREATE INDEX `postnatal_contacts_patient` ON `postnatal_contacts` (`patient_id`);--> statement-breakpoint
+CREATE TABLE `pregnancies` (
+	`id` text PRIMARY KEY NOT NULL,
+	`patient_id` text NOT NULL,
+	`status` text NOT NULL,
+	`registered_on` text NOT NULL,
+	`mother_age_years` integer NOT NULL,
+	`lmp` text,
+	`dating_method` text NOT NULL,
+	`ultrasound_date` text,
+	`ultrasound_ga_days` integer,
+	`edd` text NOT NULL,
+	`dating_lmp` text NOT NULL,
+	`gravida` integer NOT NULL,
+	`para` integer NOT NULL,
+	`abortions` integer NOT NULL,
+	`living_children` integer NOT NULL,
+	`previous_caesarean` integer NOT NULL,
+	`multiple_pregnancy` integer NOT NULL,
+	`hiv_status` text NOT NULL,
+	`history` text NOT NULL,
+	`risk_factors` text NOT NULL,
+	`first_contact_date` text,
+	`first_contact_ga_days` integer,
+	`next_contact_date` text,
+	`next_contact_number` integer,
+	`missed_from` text,
+	`birth_plan` text NOT NULL,
+	`outcome_date` text,
+	`outcome_type` text,
+	`outcome_reason` text NOT NULL,
+	`delivery` text,
+	`created_at` text NOT NULL,
+	`created_by` text,
+	`updated_at` text NOT NULL,
+	`updated_by` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`voided` integer DEFAULT false NOT NULL,
+	`void_reason` text,
+	FOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `pregnancies_patient` ON `pregnancies` (`patient_id`);--> statement-breakpoint
+CREATE INDEX `pregnancies_next_contact` ON `pregnancies` (`status`,`voided`,`next_contact_date`);--> statement-breakpoint
+CREATE INDEX `pregnancies_missed` ON `pregnancies` (`status`,`voided`,`missed_from`);--> statement-breakpoint
+CREATE INDEX `pregnancies_outcome` ON `pregnancies` (`status`,`voided`,`outcome_date`);--> statement-breakpoint
+CREATE TABLE `pregnancy_births` (
+	`id` text PRIMARY KEY NOT NULL,
+	`pregnancy_id` text NOT NULL,
+	`mother_id` text NOT NULL,
+	`baby_patient_id` text,
+	`birth_order` integer NOT NULL,
+	`outcome` text NOT NULL,
+	`sex` text,
+	`weight_kg` real,
+	`created_at` text NOT NULL,
+	`created_by` text,
+	`updated_at` text NOT NULL,
+	`updated_by` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`voided` integer DEFAULT false NOT NULL,
+	`void_reason` text,
+	FOREIGN KEY (`pregnancy_id`) REFERENCES `pregnancies`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`mother_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`baby_patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `pregnancy_births_pregnancy` ON `pregnancy_births` (`pregnancy_id`);--> statement-breakpoint
+CREATE INDEX `pregnancy_births_baby` ON `pregnancy_births` (`baby_patient_id`);--> statement-breakpoint
 DROP INDEX `outbox_pending`;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `change_id` text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `payload_version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint

@@ -9,3 +9,4 @@ export * from './directory';
 export * from './referrals';
 export * from './programmes';
 export * from './cmam';
+export * from './pregnancy';
