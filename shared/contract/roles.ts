@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'directory.manage',
   'reports.read',
   'exports.deidentified',
+  'documents.read',
+  'documents.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,9 +47,27 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'directory.manage',
     'reports.read',
     'exports.deidentified',
+    'documents.read',
+    'documents.write',
   ],
-  clinician: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'referrals.write'],
-  clerk: ['facility.read', 'patients.read', 'patients.write', 'visits.write'],
+  clinician: [
+    'facility.read',
+    'patients.read',
+    'patients.write',
+    'visits.write',
+    'referrals.write',
+    'documents.read',
+    'documents.write',
+  ],
+  // Clerks keep the paper register, so they attach (and see) scanned referral letters and lab slips.
+  clerk: [
+    'facility.read',
+    'patients.read',
+    'patients.write',
+    'visits.write',
+    'documents.read',
+    'documents.write',
+  ],
   researcher: ['facility.read', 'exports.deidentified'],
 };
 

@@ -53,6 +53,8 @@ export function openDatabase(options: OpenOptions): { sqlite: Sqlite; db: Db } {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Sorts and temporary tables stay in memory: nothing of a record (a document's bytes) spills to the temp folder.
+    sqlite.pragma('temp_store = MEMORY');
   } catch (error) {
     sqlite.close();
     throw error;

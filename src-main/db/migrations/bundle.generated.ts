@@ -57,5 +57,16 @@ export const migrations: Migration[] = [
       "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
       "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_gigantic_layla_miller",
+    "hash": "0d0d6ff34d3a407b027ca04e815c841578e291c03bd7dd5d4f8bde2aacca3fbc",
+    "statements": [
+      "CREATE TABLE `document_contents` (\n\t`document_id` text PRIMARY KEY NOT NULL,\n\t`bytes` blob NOT NULL,\n\tFOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `document_thumbnails` (\n\t`document_id` text PRIMARY KEY NOT NULL,\n\t`bytes` blob NOT NULL,\n\tFOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `documents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`visit_id` text,\n\t`title` text NOT NULL,\n\t`category` text NOT NULL,\n\t`document_date` text NOT NULL,\n\t`mime_type` text NOT NULL,\n\t`size_bytes` integer NOT NULL,\n\t`width_px` integer,\n\t`height_px` integer,\n\t`sha256` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `documents_patient` ON `documents` (`patient_id`,`document_date`);"
+    ]
   }
 ];
