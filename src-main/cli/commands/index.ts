@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { ancDatesCommand } from './anc-dates';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
+import { documentsAddCommand, documentsListCommand } from './documents';
 import { initCommand } from './init';
 import {
   patientsImportCommand,
@@ -30,6 +31,8 @@ export const commands: CliCommand[] = [
   auditExportCommand,
   auditVerifyCommand,
   backupCommand,
+  documentsAddCommand,
+  documentsListCommand,
   initCommand,
   patientsImportCommand,
   patientsReindexCommand,
