@@ -74,4 +74,18 @@ describe('role matrix', () => {
     expect(roleHas('researcher', 'patients.read')).toBe(false);
     expect(roleHas('clerk', 'records.correct')).toBe(false);
   });
+
+  it('lets clinicians, managers and clerks (paper register) attach and open documents; never researchers or admins', () => {
+    const documentChannels = guarded.filter((c) => c.startsWith('documents.'));
+    expect(documentChannels.sort()).toEqual([
+      'documents.attach',
+      'documents.list',
+      'documents.open',
+      'documents.void',
+    ]);
+    for (const channel of documentChannels) {
+      const holders = ROLES.filter((r) => roleHas(r, contract[channel].permission));
+      expect(holders, channel).toEqual(['manager', 'clinician', 'clerk']);
+    }
+  });
 });
