@@ -10,6 +10,7 @@ import { setupFr } from './setup';
 import { patientsFr } from './patients';
 import { visitsFr } from './visits';
 import { referralsFr } from './referrals';
+import { documentsFr } from './documents';
 import { importsFr } from './imports';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
@@ -25,4 +26,5 @@ export const fr: Translation<typeof en> = {
   ...visitsFr,
   ...referralsFr,
   ...importsFr,
+  ...documentsFr,
 };

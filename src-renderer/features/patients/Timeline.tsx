@@ -108,5 +108,7 @@ function Line({ item }: { item: TimelineItem }) {
       return <Typography>{t('patients.timeline.enrolment', { programme: item.programme })}</Typography>;
     case 'pregnancy':
       return <Typography>{item.summary}</Typography>;
+    case 'document':
+      return <Typography>{t('documents.timeline.item', { title: item.title })}</Typography>;
   }
 }
