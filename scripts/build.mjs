@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Native modules stay outside the bundles: they are loaded from node_modules (or native/ for Electron). */
-const NATIVE = ['better-sqlite3', '@node-rs/argon2'];
+const NATIVE = ['better-sqlite3', '@node-rs/argon2', 'sharp'];
 const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
 /** Each Node-side bundle, and which external imports it may keep (anything else fails the build). */

@@ -3,6 +3,7 @@ import type { ChannelDef } from './channel';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
 import { directoryChannels } from './channels/directory';
+import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { patientChannels } from './channels/patients';
 import { referralChannels } from './channels/referrals';
@@ -35,6 +36,7 @@ export const contract = {
   ...programmeChannels,
   ...cmamChannels,
   ...pregnancyChannels,
+  ...documentChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

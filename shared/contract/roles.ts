@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'cmam.read',
   'cmam.write',
   'pregnancy.write',
+  'documents.read',
+  'documents.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +57,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cmam.read',
     'cmam.write',
     'pregnancy.write',
+    'documents.read',
+    'documents.write',
   ],
   // Clinicians enrol and treat; creating or closing whole programmes is a manager's decision.
   clinician: [
@@ -67,9 +71,20 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cmam.read',
     'cmam.write',
     'pregnancy.write',
+    'documents.read',
+    'documents.write',
   ],
-  // Clerks may print the caseload and defaulter lists for tracing, but never admit, discharge or enrol.
-  clerk: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'cmam.read'],
+  // Clerks may print the caseload and defaulter lists for tracing, but never admit, discharge or enrol; they keep
+  // the paper register, so they attach (and see) scanned referral letters and lab slips.
+  clerk: [
+    'facility.read',
+    'patients.read',
+    'patients.write',
+    'visits.write',
+    'cmam.read',
+    'documents.read',
+    'documents.write',
+  ],
   researcher: ['facility.read', 'exports.deidentified'],
 };
 

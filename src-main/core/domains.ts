@@ -8,6 +8,7 @@ import { pregnancyDomain } from '../modules/pregnancy/register';
 import { registerDomain, type DomainRegistration } from '../records';
 import { cmamDomain } from '../modules/cmam/register';
 import { programmesDomain } from '../modules/programmes/register';
+import { documentsDomain } from '../modules/documents/documents.service';
 
 const domains: readonly DomainRegistration[] = [
   patientsDomain,
@@ -16,6 +17,7 @@ const domains: readonly DomainRegistration[] = [
   programmesDomain,
   cmamDomain,
   pregnancyDomain,
+  documentsDomain,
 ];
 
 for (const domain of domains) registerDomain(domain);

@@ -7,6 +7,7 @@ import { usersHandlers } from '../modules/users/users.handlers';
 import { facilityHandlers } from '../modules/facility/facility.handlers';
 import { setupHandlers } from '../modules/setup/setup.handlers';
 import { directoryHandlers } from '../modules/directory/directory.handlers';
+import { documentHandlers } from '../modules/documents/documents.handlers';
 import { importHandlers } from '../modules/imports/imports.handlers';
 import { patientHandlers } from '../modules/patients/patients.handlers';
 import { referralHandlers } from '../modules/referrals/referrals.handlers';
@@ -49,4 +50,5 @@ export const handlers = mergeHandlers(
   programmeHandlers,
   cmamHandlers,
   pregnancyHandlers,
+  documentHandlers,
 ) satisfies Handlers;

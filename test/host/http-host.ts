@@ -23,10 +23,11 @@ import { resolveStatic, sendStatic } from './static-files';
 /** The renderer's CSP (src-renderer/index.html), sent as a header too, plus what only a header can say. */
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+  "font-src 'self' data:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'";
 const HEADER_CSP = `${CSP}; frame-ancestors 'none'; form-action 'none'`;
 
-export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+// A document upload (at most 20 MB, as base64 in JSON: about 27 MB) must fit; anything else is far smaller.
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 const CONNECTION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const LOOPBACK = new Set(['127.0.0.1', '::ffff:127.0.0.1', '::1']);
 const HEARTBEAT_MS = 15_000;

@@ -125,7 +125,7 @@ describe('browser test host', () => {
 
     const big = JSON.stringify({
       channel: 'auth.login',
-      input: { username: 'a', password: 'x'.repeat(3 * 1024 * 1024) },
+      input: { username: 'a', password: 'x'.repeat(33 * 1024 * 1024) },
     });
     const tooLarge = await call(big);
     expect(tooLarge.status).toBe(413);

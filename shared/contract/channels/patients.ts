@@ -189,6 +189,14 @@ export const timelineItem = z.discriminatedUnion('kind', [
     summary: z.string(),
     voided: z.boolean(),
   }),
+  z.object({
+    kind: z.literal('document'),
+    id: z.string(),
+    date: z.string(),
+    title: z.string(),
+    category: z.string(),
+    voided: z.boolean(),
+  }),
 ]);
 export type TimelineItem = z.infer<typeof timelineItem>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
 import { empty } from './common';
+import { MAX_DOCUMENT_MEGABYTES } from './documents';
 
 export const facilitySettings = z.object({
   /** Minutes without activity before the screen locks (issue 4: default 10). */
@@ -10,6 +11,8 @@ export const facilitySettings = z.object({
   /** Automatic backups kept in that folder (older ones are removed). */
   backupKeep: z.number().int(),
   autoBackup: z.boolean(),
+  /** Largest document (scan, photo) staff may attach, in MB (issue 22: default 10). */
+  documentMaxMegabytes: z.number().int(),
 });
 export type FacilitySettings = z.infer<typeof facilitySettings>;
 
@@ -49,6 +52,12 @@ export const settingsChannels = {
           .max(365, { error: 'must be at most 365' })
           .optional(),
         autoBackup: z.boolean().optional(),
+        documentMaxMegabytes: z
+          .number()
+          .int({ error: 'must be a whole number of MB' })
+          .min(1, { error: 'must be at least 1 MB' })
+          .max(MAX_DOCUMENT_MEGABYTES, { error: `must be at most ${MAX_DOCUMENT_MEGABYTES} MB` })
+          .optional(),
       })
       .strict(),
     output: facilitySettings,

@@ -11,6 +11,7 @@ import { referralsEn } from './referrals';
 import { pregnancyEn } from './pregnancy';
 import { importsEn } from './imports';
 import { cmamEn } from './cmam';
+import { documentsEn } from './documents';
 
 /**
  * The English catalog, split by feature so each feature owns its file. To add a feature: create
@@ -31,6 +32,7 @@ export const enParts = {
   pregnancy: pregnancyEn,
   imports: importsEn,
   cmam: cmamEn,
+  documents: documentsEn,
 } as const;
 
 export const en = {
@@ -47,4 +49,5 @@ export const en = {
   ...pregnancyEn,
   ...importsEn,
   ...cmamEn,
+  ...documentsEn,
 } as const;

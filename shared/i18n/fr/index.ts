@@ -11,6 +11,7 @@ import { patientsFr } from './patients';
 import { visitsFr } from './visits';
 import { referralsFr } from './referrals';
 import { pregnancyFr } from './pregnancy';
+import { documentsFr } from './documents';
 import { importsFr } from './imports';
 import { cmamFr } from './cmam';
 
@@ -29,4 +30,5 @@ export const fr: Translation<typeof en> = {
   ...pregnancyFr,
   ...importsFr,
   ...cmamFr,
+  ...documentsFr,
 };

@@ -4,6 +4,7 @@ import { ancDatesCommand } from './anc-dates';
 import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
 import { cmamAdmitCommand, cmamExitCommand, cmamFollowupCommand, cmamListCommand } from './cmam';
+import { documentsAddCommand, documentsListCommand } from './documents';
 import { initCommand } from './init';
 import {
   patientsImportCommand,
@@ -40,6 +41,8 @@ export const commands: CliCommand[] = [
   cmamExitCommand,
   cmamFollowupCommand,
   cmamListCommand,
+  documentsAddCommand,
+  documentsListCommand,
   initCommand,
   patientsImportCommand,
   patientsReindexCommand,

@@ -61,7 +61,7 @@ export const migrations: Migration[] = [
   {
     "version": 4,
     "tag": "0003_milestone2",
-    "hash": "12533a9a389b691f58eb9c6356880f62ae8425e2fa48beab97ef4d1598ca9977",
+    "hash": "7723ed816b1aa2f5cfd92fbd27fce3ee05d7404715bfb0acc84f8bb52c6b4162",
     "statements": [
       "CREATE TABLE `sync_state` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`epoch` text NOT NULL,\n\t`epoch_started_at` text NOT NULL,\n\t`server_url` text,\n\t`server_facility_id` text,\n\t`credential_store` text,\n\t`credential` text,\n\t`enrolled_at` text,\n\t`last_push_at` text,\n\t`last_attempt_at` text,\n\t`last_error` text\n);",
       "CREATE TABLE `programme_enrolments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`programme_id` text NOT NULL,\n\t`enrolled_on` text NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`unenrolled_on` text,\n\t`unenrolled_by` text,\n\t`unenrol_reason` text,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`programme_id`) REFERENCES `programmes`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -92,6 +92,10 @@ export const migrations: Migration[] = [
       "CREATE TABLE `pregnancy_births` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`pregnancy_id` text NOT NULL,\n\t`mother_id` text NOT NULL,\n\t`baby_patient_id` text,\n\t`birth_order` integer NOT NULL,\n\t`outcome` text NOT NULL,\n\t`sex` text,\n\t`weight_kg` real,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`pregnancy_id`) REFERENCES `pregnancies`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`mother_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`baby_patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE INDEX `pregnancy_births_pregnancy` ON `pregnancy_births` (`pregnancy_id`);",
       "CREATE INDEX `pregnancy_births_baby` ON `pregnancy_births` (`baby_patient_id`);",
+      "CREATE TABLE `document_contents` (\n\t`document_id` text PRIMARY KEY NOT NULL,\n\t`bytes` blob NOT NULL,\n\tFOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `document_thumbnails` (\n\t`document_id` text PRIMARY KEY NOT NULL,\n\t`bytes` blob NOT NULL,\n\tFOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `documents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`visit_id` text,\n\t`title` text NOT NULL,\n\t`category` text NOT NULL,\n\t`document_date` text NOT NULL,\n\t`mime_type` text NOT NULL,\n\t`size_bytes` integer NOT NULL,\n\t`width_px` integer,\n\t`height_px` integer,\n\t`sha256` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `documents_patient` ON `documents` (`patient_id`,`document_date`);",
       "DROP INDEX `outbox_pending`;",
       "ALTER TABLE `outbox` ADD `change_id` text DEFAULT '' NOT NULL;",
       "ALTER TABLE `outbox` ADD `payload_version` integer DEFAULT 1 NOT NULL;",

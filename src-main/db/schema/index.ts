@@ -10,3 +10,4 @@ export * from './referrals';
 export * from './programmes';
 export * from './cmam';
 export * from './pregnancy';
+export * from './documents';

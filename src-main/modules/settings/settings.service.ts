@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DEFAULT_DOCUMENT_MEGABYTES } from '../../../shared/contract/channels/documents';
 import type { FacilitySettings } from '../../../shared/contract/channels/settings';
 import type { Db, Sqlite } from '../../db/open';
 import { settings } from '../../db/schema';
@@ -10,6 +11,7 @@ export const DEFAULT_SETTINGS: FacilitySettings = {
   backupFolder: null,
   backupKeep: 7,
   autoBackup: true,
+  documentMaxMegabytes: DEFAULT_DOCUMENT_MEGABYTES,
 };
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof FacilitySettings)[];

@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 import { ChartHeader } from './ChartHeader';
 import { GrowthPanel } from './GrowthPanel';
 import { HistoryDialog } from './HistoryDialog';
@@ -65,6 +66,9 @@ export function ChartScreen({ params }: { params: { patientId: string } }) {
             <Button onClick={() => navigate('patients')}>{t('patients.chart.backToSearch')}</Button>
           </Stack>
           {data.underFive ? <GrowthPanel chart={data} /> : null}
+          {can('documents.read') ? (
+            <DocumentsPanel patientId={id} canWrite={can('documents.write')} active={active} />
+          ) : null}
           <Timeline items={data.timeline} />
         </Stack>
       ) : null}

@@ -111,6 +111,8 @@ function Line({ item }: { item: TimelineItem }) {
       return <Typography>{item.summary}</Typography>;
     case 'programme-event':
       return <ProgrammeEvent item={item} />;
+    case 'document':
+      return <Typography>{t('documents.timeline.item', { title: item.title })}</Typography>;
   }
 }
 

@@ -307,6 +307,10 @@ describe('hostile input through registration and visits', () => {
       'referrals.create',
       'imports.patientsPreview',
       'patients.checkDuplicates',
+      'documents.attach',
+      'documents.list',
+      'documents.open',
+      'documents.void',
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...channels), fc.anything(), async (channel, input) => {

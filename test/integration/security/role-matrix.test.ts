@@ -146,5 +146,17 @@ describe('role matrix', () => {
     expect(ROLES.filter((r) => roleHas(r, 'cmam.write'))).toEqual(['manager', 'clinician']);
     expect(ROLES.filter((r) => roleHas(r, 'cmam.read'))).toEqual(['manager', 'clinician', 'clerk']);
     expect(guarded).toEqual(expect.arrayContaining(['cmam.admit', 'cmam.followup', 'programmes.deactivate']));
+  it('lets clinicians, managers and clerks (paper register) attach and open documents; never researchers or admins', () => {
+    const documentChannels = guarded.filter((c) => c.startsWith('documents.'));
+    expect(documentChannels.sort()).toEqual([
+      'documents.attach',
+      'documents.list',
+      'documents.open',
+      'documents.void',
+    ]);
+    for (const channel of documentChannels) {
+      const holders = ROLES.filter((r) => roleHas(r, contract[channel].permission));
+      expect(holders, channel).toEqual(['manager', 'clinician', 'clerk']);
+    }
   });
 });

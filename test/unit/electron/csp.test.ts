@@ -23,6 +23,7 @@ describe('content security policy', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(csp.get('font-src')).toEqual(["'self'", 'data:']);
+    expect(csp.get('frame-src')).toEqual(['blob:']);
   });
 
   it('replaces any CSP a response carries, whatever the header case, and keeps the other headers', () => {
