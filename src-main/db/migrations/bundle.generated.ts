@@ -57,5 +57,23 @@ export const migrations: Migration[] = [
       "-- Patient search (issue 5 §3): FTS5, case- and accent-insensitive, prefix indexes for as-you-type.\n-- rowid = patients.search_rowid. The documents are written by the patients service in the same transaction\n-- as the patient (names in every order, registration number, phone suffixes, caregiver, phonetic keys).\n-- Voided and merged-away patients have no document, so they never show in search.\nCREATE VIRTUAL TABLE `patients_fts` USING fts5(\n  names, ids, phones, caregiver, sounds,\n  tokenize = 'unicode61 remove_diacritics 2',\n  prefix = '2 3'\n);",
       "-- Ranking: a hit in the names counts most, then identifiers and phones, then the caregiver.\nINSERT INTO `patients_fts` (`patients_fts`, `rank`) VALUES ('rank', 'bm25(10.0, 6.0, 6.0, 3.0, 0.0)');"
     ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_report_freezes",
+    "hash": "d0e4fd337c8ea1c9db643a3e568e3a110e14aa24752f573a370fa2bd3e5e88ff",
+    "statements": [
+      "CREATE TABLE `report_freezes` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`month` text NOT NULL,\n\t`cells` text NOT NULL,\n\t`pdf_sha256` text NOT NULL,\n\t`frozen_by` text NOT NULL,\n\t`frozen_at` text NOT NULL,\n\t`audit_head_hash` text NOT NULL,\n\t`audit_rows` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\tFOREIGN KEY (`frozen_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `report_freezes_month_unique` ON `report_freezes` (`month`);"
+    ]
+  },
+  {
+    "version": 5,
+    "tag": "0004_reports_frozen_immutable",
+    "hash": "dfce36aabab5a8d6ed2d749455e43b624bd66aed5c896f3a3276022c314e97eb",
+    "statements": [
+      "-- A frozen month is kept as it was: any UPDATE or DELETE of report_freezes aborts (issue 19 §6).\nCREATE TRIGGER `report_freezes_no_update` BEFORE UPDATE ON `report_freezes`\nBEGIN\n  SELECT RAISE(ABORT, 'report_freezes is immutable');\nEND;",
+      "CREATE TRIGGER `report_freezes_no_delete` BEFORE DELETE ON `report_freezes`\nBEGIN\n  SELECT RAISE(ABORT, 'report_freezes is immutable');\nEND;"
+    ]
   }
 ];

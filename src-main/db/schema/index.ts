@@ -7,3 +7,4 @@ export * from './patients';
 export * from './visits';
 export * from './directory';
 export * from './referrals';
+export * from './reports';
