@@ -6,6 +6,7 @@ import { directoryChannels } from './channels/directory';
 import { importChannels } from './channels/imports';
 import { patientChannels } from './channels/patients';
 import { referralChannels } from './channels/referrals';
+import { reportChannels } from './channels/reports';
 import { visitChannels } from './channels/visits';
 import { auditChannels } from './channels/audit';
 import { backupChannels } from './channels/backup';
@@ -29,6 +30,7 @@ export const contract = {
   ...referralChannels,
   ...directoryChannels,
   ...importChannels,
+  ...reportChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'referrals.write',
   'directory.manage',
   'reports.read',
+  'reports.freeze',
   'exports.deidentified',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -44,6 +45,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'referrals.write',
     'directory.manage',
     'reports.read',
+    'reports.freeze',
     'exports.deidentified',
   ],
   clinician: ['facility.read', 'patients.read', 'patients.write', 'visits.write', 'referrals.write'],

@@ -63,7 +63,7 @@ export function visitReport(
   const inside = visits.filter((v) => !v.voided && !v.merged && inMonth(v.visitDate, m));
   const typeRows: ReportRow[] = types.map((t) => ({
     key: t,
-    label: `visits.type.${t}`,
+    label: `visits.type.${t.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`,
     cells: disaggregate(
       inside.filter((v) => v.type === t),
       VISIT_COLUMNS,

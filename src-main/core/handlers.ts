@@ -10,6 +10,7 @@ import { directoryHandlers } from '../modules/directory/directory.handlers';
 import { importHandlers } from '../modules/imports/imports.handlers';
 import { patientHandlers } from '../modules/patients/patients.handlers';
 import { referralHandlers } from '../modules/referrals/referrals.handlers';
+import { reportHandlers } from '../modules/reports/reports.handlers';
 import { visitHandlers } from '../modules/visits/visits.handlers';
 import type { Handlers } from './handler';
 
@@ -43,4 +44,5 @@ export const handlers = mergeHandlers(
   referralHandlers,
   directoryHandlers,
   importHandlers,
+  reportHandlers,
 ) satisfies Handlers;

@@ -9,6 +9,7 @@ import { patientsEn } from './patients';
 import { visitsEn } from './visits';
 import { referralsEn } from './referrals';
 import { importsEn } from './imports';
+import { reportsEn } from './reports';
 
 /**
  * The English catalog, split by feature so each feature owns its file. To add a feature: create
@@ -27,6 +28,7 @@ export const enParts = {
   visits: visitsEn,
   referrals: referralsEn,
   imports: importsEn,
+  reports: reportsEn,
 } as const;
 
 export const en = {
@@ -41,4 +43,5 @@ export const en = {
   ...visitsEn,
   ...referralsEn,
   ...importsEn,
+  ...reportsEn,
 } as const;

@@ -11,6 +11,7 @@ import { patientsFr } from './patients';
 import { visitsFr } from './visits';
 import { referralsFr } from './referrals';
 import { importsFr } from './imports';
+import { reportsFr } from './reports';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
 export const fr: Translation<typeof en> = {
@@ -25,4 +26,5 @@ export const fr: Translation<typeof en> = {
   ...visitsFr,
   ...referralsFr,
   ...importsFr,
+  ...reportsFr,
 };

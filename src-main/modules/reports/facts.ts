@@ -42,7 +42,8 @@ const col = (cols: Set<string>, alias: string, name: string, fallback = 'NULL') 
   cols.has(name) ? `${alias}.${name}` : fallback;
 
 /** Whole months between two calendar dates (days / 30.4375, as the WHO anthro package). */
-const MONTHS_SQL = (from: string, to: string) => `CAST((julianday(${to}) - julianday(${from})) / 30.4375 AS REAL)`;
+const MONTHS_SQL = (from: string, to: string) =>
+  `CAST((julianday(${to}) - julianday(${from})) / 30.4375 AS REAL)`;
 const YEARS_SQL = (from: string, to: string) =>
   `(CAST(strftime('%Y', ${to}) AS INTEGER) - CAST(strftime('%Y', ${from}) AS INTEGER) -
     (strftime('%m-%d', ${to}) < strftime('%m-%d', ${from})))`;
@@ -97,7 +98,8 @@ function cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[] {
               ${c('min_weight_date')} AS min_weight_date, ${c('exit_weight_kg')} AS exit_weight_kg,
               ${c('created_at')} AS created_at, ${c('updated_at')} AS updated_at
        FROM cmam_episodes e JOIN patients p ON p.id = e.patient_id
-       WHERE e.admission_date <= @last AND (e.exit_date IS NULL OR e.exit_date >= @first)`,
+       WHERE e.admission_date <= @last
+         AND (e.exit_date IS NULL OR e.exit_date >= @first OR e.exit_date < e.admission_date)`,
     )
     .all(range) as EpisodeRow[];
   const rutf = rutfByEpisode(open, range);
@@ -175,21 +177,19 @@ function ancFacts(open: OpenDb, range: DateRange) {
       created_at: string | null;
       updated_at: string | null;
     }[]
-  ).map(
-    (r): AncPregnancyFact => ({
-      id: r.id,
-      patientId: r.patient_id,
-      lmp: r.lmp,
-      edd: r.edd ?? '',
-      motherAgeYears: r.age,
-      outcomeDate: r.outcome_date,
-      outcomeType: r.outcome_type,
-      voided: r.voided === 1,
-      merged: r.merged === 1,
-      ...(r.created_at ? { recordedAt: r.created_at } : {}),
-      ...(r.updated_at ? { changedAt: r.updated_at } : {}),
-    }),
-  );
+  ).map((r): AncPregnancyFact => ({
+    id: r.id,
+    patientId: r.patient_id,
+    lmp: r.lmp,
+    edd: r.edd ?? '',
+    motherAgeYears: r.age,
+    outcomeDate: r.outcome_date,
+    outcomeType: r.outcome_type,
+    voided: r.voided === 1,
+    merged: r.merged === 1,
+    ...(r.created_at ? { recordedAt: r.created_at } : {}),
+    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+  }));
   const contacts = (
     open.sqlite
       .prepare(
@@ -214,22 +214,20 @@ function ancFacts(open: OpenDb, range: DateRange) {
       created_at: string | null;
       updated_at: string | null;
     }[]
-  ).map(
-    (r): AncContactFact => ({
-      id: r.id,
-      pregnancyId: r.pregnancy_id,
-      date: r.contact_date,
-      gaDays: r.ga_days,
-      iptpDose: r.iptp,
-      tdDose: r.td,
-      hbGdl: r.hb,
-      hypertension: r.hypertension === 1,
-      referred: r.referred === 1,
-      voided: r.voided === 1,
-      ...(r.created_at ? { recordedAt: r.created_at } : {}),
-      ...(r.updated_at ? { changedAt: r.updated_at } : {}),
-    }),
-  );
+  ).map((r): AncContactFact => ({
+    id: r.id,
+    pregnancyId: r.pregnancy_id,
+    date: r.contact_date,
+    gaDays: r.ga_days,
+    iptpDose: r.iptp,
+    tdDose: r.td,
+    hbGdl: r.hb,
+    hypertension: r.hypertension === 1,
+    referred: r.referred === 1,
+    voided: r.voided === 1,
+    ...(r.created_at ? { recordedAt: r.created_at } : {}),
+    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+  }));
   return { pregnancies, contacts };
 }
 
