@@ -191,7 +191,7 @@ export function cmamReport(
     ...CMAM_EXIT_TYPES.map((t) =>
       row(
         `D_${t}`,
-        `reports.cmam.D_${t}`,
+        `reports.cmam.D_${t.replace(/-/g, '_')}`,
         sets.E.filter((e) => e.exitType === t),
         1,
       ),

@@ -158,7 +158,7 @@ export function reportTrends(
     months,
     series: cells.map((c) => ({
       key: c.key,
-      label: `reports.trend.${c.key}`,
+      label: `reports.trend.${c.key.replace(/-/g, '_')}`,
       kind: c.kind,
       values: perMonth.map((t) => findCell(t, c.cell)?.value ?? null),
       ...(thresholds[c.key] !== undefined && c.kind === 'rate' ? { threshold: thresholds[c.key]! } : {}),

@@ -13,6 +13,9 @@ export interface Facility {
   district: string;
 }
 
+/** Catalog key of a report's title (catalog keys have no hyphens). */
+export const reportTitleKey = (name: string) => `reports.name.${name.replace(/-/g, '_')}`;
+
 export const labelFor = (lang: Language) => (key: string) =>
   isMessageKey(key) ? translateDynamic(lang, key) : key;
 
@@ -72,7 +75,7 @@ export interface PdfOptions {
 export function renderReportPdf(o: PdfOptions): { bytes: Uint8Array; sha256: string } {
   const label = labelFor(o.lang);
   const title =
-    o.reports.length === 1 ? label(`reports.name.${o.reports[0]!.report}`) : label('reports.name.all');
+    o.reports.length === 1 ? label(reportTitleKey(o.reports[0]!.report)) : label('reports.name.all');
   const at = new Intl.DateTimeFormat(o.lang, { dateStyle: 'medium', timeStyle: 'short' }).format(o.now);
   const pdf = new PdfDocument(
     {
@@ -87,7 +90,7 @@ export function renderReportPdf(o: PdfOptions): { bytes: Uint8Array; sha256: str
     o.orientation,
   );
   for (const r of o.reports) {
-    if (o.reports.length > 1) pdf.heading(label(`reports.name.${r.report}`));
+    if (o.reports.length > 1) pdf.heading(label(reportTitleKey(r.report)));
     for (const t of r.tables) pdf.table({ title: label(t.title), ...tableBody(t, o.lang) });
     if (o.open && r.report !== 'programmes') pdf.chart(trendChart(o.open, r.report, o.month, o.lang));
   }

@@ -25,7 +25,7 @@ import type { Actor } from '../../records';
 import { appendAudit, GENESIS_HASH } from '../audit/audit.service';
 import { enqueue } from '../../sync/outbox';
 import { computeReport, type ComputedReport } from './reports.compute';
-import { labelFor, renderReportPdf, type Facility } from './reports.pdf';
+import { labelFor, renderReportPdf, reportTitleKey, type Facility } from './reports.pdf';
 import type { OpenDb } from './facts';
 
 /** The head of the hash-chained audit trail: the last row's hash and how many rows there are. */
@@ -187,7 +187,7 @@ function assertBalanced(open: OpenDb, r: ComputedReport, lang: Language): void {
   throw new AppError(
     'VALIDATION',
     translateDynamic(lang, 'reports.error.balance', {
-      report: labelFor(lang)(`reports.name.${r.report}`),
+      report: labelFor(lang)(reportTitleKey(r.report)),
       records,
     }),
   );
