@@ -20,4 +20,5 @@ export const routes = {
   referrals: '/referrals',
   directory: '/directory',
   'imports.patients': '/imports/patients',
+  reports: '/reports',
 } as const;

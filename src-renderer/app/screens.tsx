@@ -6,6 +6,7 @@ import { BackupsScreen } from '../features/admin/BackupsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/lock/AccountScreen';
 import { patientScreens } from '../features/patients/screens';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { useT } from './i18n';
 import { RouteLink, useRoute, type RouteName, type RouteParams } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -18,6 +19,7 @@ const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } =
   'admin.audit': AuditScreen,
   'admin.backups': BackupsScreen,
   ...patientScreens,
+  reports: ReportsScreen,
 };
 
 /** The signed-in app's current screen, inside its own error boundary (reset by moving to another route). */
