@@ -31,68 +31,73 @@ const as = (dataDir: string, ...argv: string[]) =>
   cli([...argv, '--data-dir', dataDir, '--user', 'mariam'], { CAREDESK_PASSWORD: PASSWORD });
 
 describe('caredesk report', () => {
-  it('writes JSON, CSV and PDF reports, refuses bad options in one line, and freezes a month once', async () => {
-    const dir = await facilityWithManager();
-    const json = join(dir, 'otp.json');
-    expect(
-      await as(dir, 'report', 'cmam', '--month', '2025-01', '--format', 'json', '--out', json),
-    ).toMatchObject({
-      code: 0,
-    });
-    const r = JSON.parse(readFileSync(json, 'utf8')) as { report: string; tables: { id: string }[] };
-    expect(r.report).toBe('cmam-OTP');
-    expect(r.tables.map((t) => t.id)).toEqual(['cmam', 'indicators']);
+  // Seven sign-ins with the real key derivation: slow on a shared 2-core machine.
+  it(
+    'writes JSON, CSV and PDF reports, refuses bad options in one line, and freezes a month once',
+    { timeout: 120_000 },
+    async () => {
+      const dir = await facilityWithManager();
+      const json = join(dir, 'otp.json');
+      expect(
+        await as(dir, 'report', 'cmam', '--month', '2025-01', '--format', 'json', '--out', json),
+      ).toMatchObject({
+        code: 0,
+      });
+      const r = JSON.parse(readFileSync(json, 'utf8')) as { report: string; tables: { id: string }[] };
+      expect(r.report).toBe('cmam-OTP');
+      expect(r.tables.map((t) => t.id)).toEqual(['cmam', 'indicators']);
 
-    const csv = join(dir, 'visits.csv');
-    expect(
-      (await as(dir, 'report', 'visits', '--month', '2025-01', '--format', 'csv', '--out', csv)).code,
-    ).toBe(0);
-    expect(readFileSync(csv, 'utf8').startsWith('\uFEFFVisits by type,Total,Male')).toBe(true);
+      const csv = join(dir, 'visits.csv');
+      expect(
+        (await as(dir, 'report', 'visits', '--month', '2025-01', '--format', 'csv', '--out', csv)).code,
+      ).toBe(0);
+      expect(readFileSync(csv, 'utf8').startsWith('\uFEFFVisits by type,Total,Male')).toBe(true);
 
-    const pdf = join(dir, 'sc.pdf');
-    const printed = await as(
-      dir,
-      'report',
-      'cmam',
-      '--programme',
-      'sc',
-      '--month',
-      '2025-01',
-      '--format',
-      'pdf',
-      '--out',
-      pdf,
-    );
-    expect(printed.code).toBe(0);
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Kissidougou Health Centre');
-    expect(text).toContain('January 2025');
-    expect(text).toContain('stabilisation centre (SC)');
+      const pdf = join(dir, 'sc.pdf');
+      const printed = await as(
+        dir,
+        'report',
+        'cmam',
+        '--programme',
+        'sc',
+        '--month',
+        '2025-01',
+        '--format',
+        'pdf',
+        '--out',
+        pdf,
+      );
+      expect(printed.code).toBe(0);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Kissidougou Health Centre');
+      expect(text).toContain('January 2025');
+      expect(text).toContain('stabilisation centre (SC)');
 
-    const bad = await as(
-      dir,
-      'report',
-      'cmam',
-      '--programme',
-      'xyz',
-      '--month',
-      '2025-01',
-      '--format',
-      'pdf',
-      '--out',
-      pdf,
-    );
-    expect(bad).toMatchObject({ code: 2 });
-    expect(bad.stderr).toContain('--programme must be otp, sc or tsfp');
-    const month = await as(dir, 'report', 'anc', '--month', 'March', '--format', 'json', '--out', json);
-    expect(month.code).toBe(2);
-    expect(month.stderr).toMatch(/YYYY-MM/);
+      const bad = await as(
+        dir,
+        'report',
+        'cmam',
+        '--programme',
+        'xyz',
+        '--month',
+        '2025-01',
+        '--format',
+        'pdf',
+        '--out',
+        pdf,
+      );
+      expect(bad).toMatchObject({ code: 2 });
+      expect(bad.stderr).toContain('--programme must be otp, sc or tsfp');
+      const month = await as(dir, 'report', 'anc', '--month', 'March', '--format', 'json', '--out', json);
+      expect(month.code).toBe(2);
+      expect(month.stderr).toMatch(/YYYY-MM/);
 
-    const frozen = await as(dir, 'report', 'freeze', '--month', '2025-01');
-    expect(frozen).toMatchObject({ code: 0 });
-    expect(frozen.stdout).toMatch(/^Froze 2025-01 at .* \(PDF sha256 [0-9a-f]{64}, audit rows \d+\)\.\n$/);
-    const again = await as(dir, 'report', 'freeze', '--month', '2025-01');
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already frozen');
-  });
+      const frozen = await as(dir, 'report', 'freeze', '--month', '2025-01');
+      expect(frozen).toMatchObject({ code: 0 });
+      expect(frozen.stdout).toMatch(/^Froze 2025-01 at .* \(PDF sha256 [0-9a-f]{64}, audit rows \d+\)\.\n$/);
+      const again = await as(dir, 'report', 'freeze', '--month', '2025-01');
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already frozen');
+    },
+  );
 });
