@@ -7,6 +7,7 @@ import { documentChannels } from './channels/documents';
 import { importChannels } from './channels/imports';
 import { patientChannels } from './channels/patients';
 import { referralChannels } from './channels/referrals';
+import { reportChannels } from './channels/reports';
 import { visitChannels } from './channels/visits';
 import { programmeChannels } from './channels/programmes';
 import { cmamChannels } from './channels/cmam';
@@ -37,6 +38,7 @@ export const contract = {
   ...cmamChannels,
   ...pregnancyChannels,
   ...documentChannels,
+  ...reportChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { documentHandlers } from '../modules/documents/documents.handlers';
 import { importHandlers } from '../modules/imports/imports.handlers';
 import { patientHandlers } from '../modules/patients/patients.handlers';
 import { referralHandlers } from '../modules/referrals/referrals.handlers';
+import { reportHandlers } from '../modules/reports/reports.handlers';
 import { visitHandlers } from '../modules/visits/visits.handlers';
 import { programmeHandlers } from '../modules/programmes/programmes.handlers';
 import { cmamHandlers } from '../modules/cmam/cmam.handlers';
@@ -51,4 +52,5 @@ export const handlers = mergeHandlers(
   cmamHandlers,
   pregnancyHandlers,
   documentHandlers,
+  reportHandlers,
 ) satisfies Handlers;

@@ -33,4 +33,5 @@ export const routes = {
   'pregnancy.register': '/patients/:patientId/pregnancy/new',
   'pregnancy.view': '/pregnancies/:pregnancyId',
   'pregnancy.lists': '/anc',
+  reports: '/reports',
 } as const;

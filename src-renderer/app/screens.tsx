@@ -8,6 +8,7 @@ import { AccountScreen } from '../features/lock/AccountScreen';
 import { patientScreens } from '../features/patients/screens';
 import { cmamScreens } from '../features/cmam/screens';
 import { pregnancyScreens } from '../features/pregnancy/screens';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { useT } from './i18n';
 import { RouteLink, useRoute, type RouteName, type RouteParams } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -22,6 +23,7 @@ const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } =
   ...patientScreens,
   ...cmamScreens,
   ...pregnancyScreens,
+  reports: ReportsScreen,
 };
 
 /** The signed-in app's current screen, inside its own error boundary (reset by moving to another route). */

@@ -12,6 +12,7 @@ import { pregnancyEn } from './pregnancy';
 import { importsEn } from './imports';
 import { cmamEn } from './cmam';
 import { documentsEn } from './documents';
+import { reportsEn } from './reports';
 
 /**
  * The English catalog, split by feature so each feature owns its file. To add a feature: create
@@ -33,6 +34,7 @@ export const enParts = {
   imports: importsEn,
   cmam: cmamEn,
   documents: documentsEn,
+  reports: reportsEn,
 } as const;
 
 export const en = {
@@ -50,4 +52,5 @@ export const en = {
   ...importsEn,
   ...cmamEn,
   ...documentsEn,
+  ...reportsEn,
 } as const;

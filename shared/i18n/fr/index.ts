@@ -14,6 +14,7 @@ import { pregnancyFr } from './pregnancy';
 import { documentsFr } from './documents';
 import { importsFr } from './imports';
 import { cmamFr } from './cmam';
+import { reportsFr } from './reports';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
 export const fr: Translation<typeof en> = {
@@ -31,4 +32,5 @@ export const fr: Translation<typeof en> = {
   ...importsFr,
   ...cmamFr,
   ...documentsFr,
+  ...reportsFr,
 };

@@ -14,6 +14,13 @@ import {
 } from './patients';
 import { recoverCommand } from './recover';
 import { rekeyCommand } from './rekey';
+import {
+  reportAncCommand,
+  reportCmamCommand,
+  reportFreezeCommand,
+  reportProgrammesCommand,
+  reportVisitsCommand,
+} from './report';
 import { restoreCommand } from './restore';
 import { statusCommand } from './status';
 import {
@@ -50,6 +57,11 @@ export const commands: CliCommand[] = [
   patientsTemplateCommand,
   recoverCommand,
   rekeyCommand,
+  reportAncCommand,
+  reportCmamCommand,
+  reportFreezeCommand,
+  reportProgrammesCommand,
+  reportVisitsCommand,
   restoreCommand,
   statusCommand,
   usersAddCommand,

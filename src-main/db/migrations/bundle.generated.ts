@@ -61,7 +61,7 @@ export const migrations: Migration[] = [
   {
     "version": 4,
     "tag": "0003_milestone2",
-    "hash": "7723ed816b1aa2f5cfd92fbd27fce3ee05d7404715bfb0acc84f8bb52c6b4162",
+    "hash": "2bd4ac9ee6faa7d490ae54bbabc751b624c24b49ef00a41be952e3383f4465eb",
     "statements": [
       "CREATE TABLE `sync_state` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`epoch` text NOT NULL,\n\t`epoch_started_at` text NOT NULL,\n\t`server_url` text,\n\t`server_facility_id` text,\n\t`credential_store` text,\n\t`credential` text,\n\t`enrolled_at` text,\n\t`last_push_at` text,\n\t`last_attempt_at` text,\n\t`last_error` text\n);",
       "CREATE TABLE `programme_enrolments` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`programme_id` text NOT NULL,\n\t`enrolled_on` text NOT NULL,\n\t`note` text DEFAULT '' NOT NULL,\n\t`unenrolled_on` text,\n\t`unenrolled_by` text,\n\t`unenrol_reason` text,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`programme_id`) REFERENCES `programmes`(`id`) ON UPDATE no action ON DELETE no action\n);",
@@ -96,6 +96,8 @@ export const migrations: Migration[] = [
       "CREATE TABLE `document_thumbnails` (\n\t`document_id` text PRIMARY KEY NOT NULL,\n\t`bytes` blob NOT NULL,\n\tFOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE TABLE `documents` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`patient_id` text NOT NULL,\n\t`visit_id` text,\n\t`title` text NOT NULL,\n\t`category` text NOT NULL,\n\t`document_date` text NOT NULL,\n\t`mime_type` text NOT NULL,\n\t`size_bytes` integer NOT NULL,\n\t`width_px` integer,\n\t`height_px` integer,\n\t`sha256` text NOT NULL,\n\t`created_at` text NOT NULL,\n\t`created_by` text,\n\t`updated_at` text NOT NULL,\n\t`updated_by` text,\n\t`version` integer DEFAULT 1 NOT NULL,\n\t`voided` integer DEFAULT false NOT NULL,\n\t`void_reason` text,\n\tFOREIGN KEY (`patient_id`) REFERENCES `patients`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`visit_id`) REFERENCES `visits`(`id`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE INDEX `documents_patient` ON `documents` (`patient_id`,`document_date`);",
+      "CREATE TABLE `report_freezes` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`month` text NOT NULL,\n\t`cells` text NOT NULL,\n\t`pdf_sha256` text NOT NULL,\n\t`frozen_by` text NOT NULL,\n\t`frozen_at` text NOT NULL,\n\t`audit_head_hash` text NOT NULL,\n\t`audit_rows` integer NOT NULL,\n\t`version` integer DEFAULT 1 NOT NULL,\n\tFOREIGN KEY (`frozen_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `report_freezes_month_unique` ON `report_freezes` (`month`);",
       "DROP INDEX `outbox_pending`;",
       "ALTER TABLE `outbox` ADD `change_id` text DEFAULT '' NOT NULL;",
       "ALTER TABLE `outbox` ADD `payload_version` integer DEFAULT 1 NOT NULL;",
@@ -117,6 +119,15 @@ export const migrations: Migration[] = [
     "hash": "9a4092ec169e6f64b12a2a9cf4c375fc647ee878700b20adf1c21abd536956cc",
     "statements": [
       "-- Multi-role accounts (issue 16): every existing account keeps its one role as its whole role set.\nUPDATE `users` SET `roles` = `role` WHERE `roles` = '';"
+    ]
+  },
+  {
+    "version": 6,
+    "tag": "0005_reports_frozen_immutable",
+    "hash": "dfce36aabab5a8d6ed2d749455e43b624bd66aed5c896f3a3276022c314e97eb",
+    "statements": [
+      "-- A frozen month is kept as it was: any UPDATE or DELETE of report_freezes aborts (issue 19 §6).\nCREATE TRIGGER `report_freezes_no_update` BEFORE UPDATE ON `report_freezes`\nBEGIN\n  SELECT RAISE(ABORT, 'report_freezes is immutable');\nEND;",
+      "CREATE TRIGGER `report_freezes_no_delete` BEFORE DELETE ON `report_freezes`\nBEGIN\n  SELECT RAISE(ABORT, 'report_freezes is immutable');\nEND;"
     ]
   }
 ];

@@ -11,3 +11,4 @@ export * from './programmes';
 export * from './cmam';
 export * from './pregnancy';
 export * from './documents';
+export * from './reports';

@@ -35,6 +35,11 @@ export function ClinicalNav({ session }: { session: SessionInfo }) {
           {t('cmam.nav.programmes')}
         </Button>
       ) : null}
+      {can('reports.read') ? (
+        <Button color="inherit" onClick={() => navigate('reports')} data-testid="nav-reports">
+          {t('reports.title')}
+        </Button>
+      ) : null}
       {can('patients.write') ? (
         <Button color="inherit" onClick={() => navigate('imports.patients')}>
           {t('patients.nav.import')}

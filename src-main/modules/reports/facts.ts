@@ -1,0 +1,305 @@
+// Where the report tallies get their facts. The visit summary reads the `visits` table; CMAM and ANC read
+// `cmam_episodes`, `pregnancies` and `anc_contacts` (built by their own modules) when those tables exist, and
+// report nothing otherwise. Optional columns fall back to NULL/0, so the SQL adapts to the tables' final shape.
+import { parseJson } from '../../records';
+import type { Sqlite } from '../../db/open';
+import type {
+  AncContactFact,
+  AncPregnancyFact,
+  CmamEpisodeFact,
+  CmamCriterion,
+  EnrolmentFact,
+  VisitFact,
+} from '../../../shared/reports';
+
+/** A period of calendar dates, both inclusive (one month, or the 12 months of a trend). */
+export interface DateRange {
+  first: string;
+  last: string;
+}
+
+export interface OpenDb {
+  sqlite: Sqlite;
+}
+
+export interface ReportFactSource {
+  /** Episodes whose stay overlaps the range (voided and merged included: the tallies leave them out). */
+  cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[];
+  /** Pregnancies ongoing in or closed within the range, with all their contacts. */
+  ancFacts(open: OpenDb, range: DateRange): { pregnancies: AncPregnancyFact[]; contacts: AncContactFact[] };
+  visits(open: OpenDb, range: DateRange): VisitFact[];
+  enrolments(open: OpenDb, range: DateRange): EnrolmentFact[];
+}
+
+/** The columns a table has, or null when the table does not exist (yet). */
+export function tableColumns(sqlite: Sqlite, table: string): Set<string> | null {
+  const rows = sqlite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[];
+  return rows.length === 0 ? null : new Set(rows.map((r) => r.name));
+}
+
+/** `alias.column`, or the fallback SQL when the column is absent. */
+const col = (cols: Set<string>, alias: string, name: string, fallback = 'NULL') =>
+  cols.has(name) ? `${alias}.${name}` : fallback;
+
+/** Whole months between two calendar dates (days / 30.4375, as the WHO anthro package). */
+const MONTHS_SQL = (from: string, to: string) =>
+  `CAST((julianday(${to}) - julianday(${from})) / 30.4375 AS REAL)`;
+const YEARS_SQL = (from: string, to: string) =>
+  `(CAST(strftime('%Y', ${to}) AS INTEGER) - CAST(strftime('%Y', ${from}) AS INTEGER) -
+    (strftime('%m-%d', ${to}) < strftime('%m-%d', ${from})))`;
+
+const CRITERIA = new Set<CmamCriterion>(['muac', 'whz', 'oedema']);
+
+/** Reads 'muac', 'whz', 'oedema' from a JSON array that may also hold classification codes like 'muac-sam'. */
+function criteriaOf(json: string | null): CmamCriterion[] {
+  const out = new Set<CmamCriterion>();
+  for (const raw of parseJson<unknown[]>(json, [])) {
+    if (typeof raw !== 'string') continue;
+    const base = raw.split('-')[0] as CmamCriterion;
+    if (CRITERIA.has(base)) out.add(base);
+  }
+  return [...out];
+}
+
+interface EpisodeRow {
+  id: string;
+  patient_id: string;
+  programme: CmamEpisodeFact['programme'];
+  admission_date: string;
+  admission_type: CmamEpisodeFact['admissionType'];
+  criteria: string | null;
+  exit_date: string | null;
+  exit_type: CmamEpisodeFact['exitType'];
+  internal_move: number;
+  sex: 'male' | 'female';
+  age_months: number;
+  voided: number;
+  merged: number;
+  oedema: number;
+  min_weight_kg: number | null;
+  min_weight_date: string | null;
+  exit_weight_kg: number | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+function cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[] {
+  const cols = tableColumns(open.sqlite, 'cmam_episodes');
+  if (!cols) return [];
+  const c = (name: string, fallback?: string) => col(cols, 'e', name, fallback);
+  const rows = open.sqlite
+    .prepare(
+      `SELECT e.id, e.patient_id, e.programme, e.admission_date, e.admission_type,
+              ${c('admission_criteria')} AS criteria, e.exit_date, e.exit_type,
+              ${c('internal_move', '0')} AS internal_move, p.sex,
+              ${c('age_months_at_admission', MONTHS_SQL('p.birth_date', 'e.admission_date'))} AS age_months,
+              e.voided, (${c('merged_into')} IS NOT NULL OR p.merged_into IS NOT NULL) AS merged,
+              ${c('oedema_at_admission', '0')} AS oedema, ${c('min_weight_kg')} AS min_weight_kg,
+              ${c('min_weight_date')} AS min_weight_date, ${c('exit_weight_kg')} AS exit_weight_kg,
+              ${c('created_at')} AS created_at, ${c('updated_at')} AS updated_at
+       FROM cmam_episodes e JOIN patients p ON p.id = e.patient_id
+       WHERE e.admission_date <= @last
+         AND (e.exit_date IS NULL OR e.exit_date >= @first OR e.exit_date < e.admission_date)`,
+    )
+    .all(range) as EpisodeRow[];
+  const rutf = rutfByEpisode(open, range);
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    programme: r.programme,
+    admissionDate: r.admission_date,
+    admissionType: r.admission_type,
+    admissionCriteria: criteriaOf(r.criteria),
+    exitDate: r.exit_date,
+    exitType: r.exit_type,
+    internalMove: r.internal_move === 1,
+    sex: r.sex,
+    ageMonthsAtAdmission: r.age_months,
+    voided: r.voided === 1,
+    merged: r.merged === 1,
+    oedemaAtAdmission: r.oedema === 1,
+    minWeightKg: r.min_weight_kg,
+    minWeightDate: r.min_weight_date,
+    exitWeightKg: r.exit_weight_kg,
+    rutf: rutf.get(r.id) ?? [],
+    ...(r.created_at ? { recordedAt: r.created_at } : {}),
+    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+  }));
+}
+
+/** RUTF sachets per episode and date from `cmam_followups` (episode_id, followup_date, rutf_sachets, voided). */
+function rutfByEpisode(open: OpenDb, range: DateRange): Map<string, { date: string; sachets: number }[]> {
+  const out = new Map<string, { date: string; sachets: number }[]>();
+  const cols = tableColumns(open.sqlite, 'cmam_followups');
+  if (!cols || !cols.has('rutf_sachets')) return out;
+  const rows = open.sqlite
+    .prepare(
+      `SELECT episode_id, followup_date AS date, SUM(rutf_sachets) AS sachets FROM cmam_followups
+       WHERE followup_date BETWEEN @first AND @last AND voided = 0 AND rutf_sachets > 0
+       GROUP BY episode_id, followup_date`,
+    )
+    .all(range) as { episode_id: string; date: string; sachets: number }[];
+  for (const r of rows) {
+    const list = out.get(r.episode_id) ?? [];
+    list.push({ date: r.date, sachets: r.sachets });
+    out.set(r.episode_id, list);
+  }
+  return out;
+}
+
+function ancFacts(open: OpenDb, range: DateRange) {
+  const pc = tableColumns(open.sqlite, 'pregnancies');
+  const cc = tableColumns(open.sqlite, 'anc_contacts');
+  if (!pc || !cc) return { pregnancies: [], contacts: [] };
+  const p = (name: string, fallback?: string) => col(pc, 'g', name, fallback);
+  const c = (name: string, fallback?: string) => col(cc, 'c', name, fallback);
+  const registered = p('registered_on', 'substr(g.created_at, 1, 10)');
+  const where = `g.lmp <= @last AND (g.outcome_date IS NULL OR g.outcome_date >= @first)`;
+  const pregnancies = (
+    open.sqlite
+      .prepare(
+        `SELECT g.id, g.patient_id, g.lmp, ${p('edd')} AS edd, ${YEARS_SQL('p.birth_date', registered)} AS age,
+                g.outcome_date, ${p('outcome_type')} AS outcome_type, g.voided,
+                (${p('merged_into')} IS NOT NULL OR p.merged_into IS NOT NULL) AS merged,
+                ${p('created_at')} AS created_at, ${p('updated_at')} AS updated_at
+         FROM pregnancies g JOIN patients p ON p.id = g.patient_id WHERE ${where}`,
+      )
+      .all(range) as {
+      id: string;
+      patient_id: string;
+      lmp: string;
+      edd: string | null;
+      age: number;
+      outcome_date: string | null;
+      outcome_type: AncPregnancyFact['outcomeType'];
+      voided: number;
+      merged: number;
+      created_at: string | null;
+      updated_at: string | null;
+    }[]
+  ).map((r): AncPregnancyFact => ({
+    id: r.id,
+    patientId: r.patient_id,
+    lmp: r.lmp,
+    edd: r.edd ?? '',
+    motherAgeYears: r.age,
+    outcomeDate: r.outcome_date,
+    outcomeType: r.outcome_type,
+    voided: r.voided === 1,
+    merged: r.merged === 1,
+    ...(r.created_at ? { recordedAt: r.created_at } : {}),
+    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+  }));
+  const contacts = (
+    open.sqlite
+      .prepare(
+        `SELECT c.id, c.pregnancy_id, c.contact_date, ${c('ga_days')} AS ga_days, ${c('iptp_dose')} AS iptp,
+                ${c('td_dose')} AS td, ${c('hb_g_dl')} AS hb, ${c('hypertension', '0')} AS hypertension,
+                ${c('referred', '0')} AS referred, c.voided, ${c('created_at')} AS created_at,
+                ${c('updated_at')} AS updated_at
+         FROM anc_contacts c JOIN pregnancies g ON g.id = c.pregnancy_id JOIN patients p ON p.id = g.patient_id
+         WHERE ${where}`,
+      )
+      .all(range) as {
+      id: string;
+      pregnancy_id: string;
+      contact_date: string;
+      ga_days: number | null;
+      iptp: number | null;
+      td: number | null;
+      hb: number | null;
+      hypertension: number;
+      referred: number;
+      voided: number;
+      created_at: string | null;
+      updated_at: string | null;
+    }[]
+  ).map((r): AncContactFact => ({
+    id: r.id,
+    pregnancyId: r.pregnancy_id,
+    date: r.contact_date,
+    gaDays: r.ga_days,
+    iptpDose: r.iptp,
+    tdDose: r.td,
+    hbGdl: r.hb,
+    hypertension: r.hypertension === 1,
+    referred: r.referred === 1,
+    voided: r.voided === 1,
+    ...(r.created_at ? { recordedAt: r.created_at } : {}),
+    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+  }));
+  return { pregnancies, contacts };
+}
+
+function visits(open: OpenDb, range: DateRange): VisitFact[] {
+  const rows = open.sqlite
+    .prepare(
+      `SELECT v.id, v.patient_id, v.visit_date, v.type, p.sex, ${YEARS_SQL('p.birth_date', 'v.visit_date')} AS age,
+              v.diagnoses, v.voided, p.merged_into IS NOT NULL AS merged, v.created_at, v.updated_at
+       FROM visits v JOIN patients p ON p.id = v.patient_id
+       WHERE v.visit_date BETWEEN @first AND @last`,
+    )
+    .all(range) as {
+    id: string;
+    patient_id: string;
+    visit_date: string;
+    type: string;
+    sex: 'male' | 'female';
+    age: number;
+    diagnoses: string;
+    voided: number;
+    merged: number;
+    created_at: string;
+    updated_at: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    visitDate: r.visit_date,
+    type: r.type,
+    sex: r.sex,
+    ageYears: Math.max(0, r.age),
+    diagnoses: parseJson<{ text: string; icd10: string }[]>(r.diagnoses, []),
+    voided: r.voided === 1,
+    merged: r.merged === 1,
+    recordedAt: r.created_at,
+    changedAt: r.updated_at,
+  }));
+}
+
+function enrolments(open: OpenDb, range: DateRange): EnrolmentFact[] {
+  const ec = tableColumns(open.sqlite, 'programme_enrolments');
+  if (!ec || !tableColumns(open.sqlite, 'programmes')) return [];
+  const rows = open.sqlite
+    .prepare(
+      `SELECT e.id, e.patient_id, e.programme_id, g.name, e.enrolled_on, e.unenrolled_on, p.sex,
+              ${col(ec, 'e', 'voided', '0')} AS voided, p.merged_into IS NOT NULL AS merged
+       FROM programme_enrolments e JOIN programmes g ON g.id = e.programme_id JOIN patients p ON p.id = e.patient_id
+       WHERE e.enrolled_on <= @last AND (e.unenrolled_on IS NULL OR e.unenrolled_on >= @first)`,
+    )
+    .all(range) as {
+    id: string;
+    patient_id: string;
+    programme_id: string;
+    name: string;
+    enrolled_on: string;
+    unenrolled_on: string | null;
+    sex: 'male' | 'female';
+    voided: number;
+    merged: number;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    patientId: r.patient_id,
+    programmeId: r.programme_id,
+    programmeName: r.name,
+    enrolledOn: r.enrolled_on,
+    unenrolledOn: r.unenrolled_on,
+    sex: r.sex,
+    voided: r.voided === 1,
+    merged: r.merged === 1,
+  }));
+}
+
+/** The SQL fact source over this database's tables. */
+export const sqlFactSource: ReportFactSource = { cmamEpisodes, ancFacts, visits, enrolments };

@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import { cmamReport, reportMonth } from '../../shared/reports';
+import { sqlFactSource } from '../../src-main/modules/reports/facts';
+import { computeReport, reportTrends } from '../../src-main/modules/reports/reports.compute';
+import { renderReportPdf } from '../../src-main/modules/reports/reports.pdf';
+import { percentile, round, timeMs } from './stats';
+import type { Bench } from './types';
+
+/**
+ * CMAM monthly report over 50,000 episodes and 1,000,000 follow-up visits (target < 500 ms), beside the bare
+ * indexed month aggregate over the same tables; the pure tally alone; the report PDF (target < 2 s).
+ * Tables are shaped as the reports module assumes cmam_episodes / cmam_followups (see facts.ts).
+ */
+export const bench: Bench = async () => {
+  const sqlite = new Database(':memory:');
+  sqlite.exec(`
+    CREATE TABLE patients (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birth_date TEXT NOT NULL, merged_into TEXT);
+    CREATE TABLE cmam_episodes (id TEXT PRIMARY KEY, patient_id TEXT NOT NULL, programme TEXT NOT NULL,
+      admission_date TEXT NOT NULL, admission_type TEXT NOT NULL, admission_criteria TEXT NOT NULL DEFAULT '[]',
+      exit_date TEXT, exit_type TEXT, internal_move INTEGER NOT NULL DEFAULT 0, oedema_at_admission INTEGER NOT NULL DEFAULT 0,
+      min_weight_kg REAL, min_weight_date TEXT, exit_weight_kg REAL, merged_into TEXT,
+      created_at TEXT NOT NULL, updated_at TEXT NOT NULL, voided INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX cmam_episodes_admission ON cmam_episodes (admission_date);
+    CREATE INDEX cmam_episodes_exit ON cmam_episodes (exit_date);
+    CREATE INDEX cmam_episodes_programme ON cmam_episodes (programme, admission_date);
+    CREATE TABLE cmam_followups (id INTEGER PRIMARY KEY, episode_id TEXT NOT NULL, followup_date TEXT NOT NULL,
+      rutf_sachets INTEGER NOT NULL DEFAULT 0, voided INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX cmam_followups_date ON cmam_followups (followup_date);`);
+  let seed = 7;
+  const next = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
+  const day = (n: number) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const exits = [
+    'cured',
+    'cured',
+    'cured',
+    'died',
+    'defaulted',
+    'non-responder',
+    'medical-transfer',
+    'transfer-out',
+  ];
+  sqlite.transaction(() => {
+    const p = sqlite.prepare('INSERT INTO patients VALUES (?, ?, ?, NULL)');
+    const e = sqlite.prepare(
+      `INSERT INTO cmam_episodes (id, patient_id, programme, admission_date, admission_type, admission_criteria,
+       exit_date, exit_type, min_weight_kg, min_weight_date, exit_weight_kg, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'new', '["muac"]', ?, ?, 7, ?, 7.8, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    );
+    const f = sqlite.prepare(
+      'INSERT INTO cmam_followups (episode_id, followup_date, rutf_sachets) VALUES (?, ?, ?)',
+    );
+    for (let i = 0; i < 50_000; i++) {
+      const admit = Math.floor(next() * 1900);
+      p.run(`p${i}`, next() < 0.5 ? 'male' : 'female', day(admit - 180 - Math.floor(next() * 1500)));
+      const stay = 20 + Math.floor(next() * 120);
+      const open = admit + stay > 1900;
+      e.run(
+        `e${i}`,
+        `p${i}`,
+        ['OTP', 'OTP', 'SC', 'TSFP'][i % 4],
+        day(admit),
+        open ? null : day(admit + stay),
+        open ? null : exits[i % exits.length],
+        day(admit),
+      );
+      for (let w = 0; w < 20; w++) f.run(`e${i}`, day(admit + 7 * w), 14);
+    }
+  })();
+  const m = reportMonth('2025-06');
+  const open = { sqlite };
+  const bare = sqlite.prepare(
+    `SELECT (SELECT count(*) FROM cmam_episodes WHERE programme = 'OTP' AND admission_date BETWEEN @first AND @last) AS c,
+            (SELECT count(*) FROM cmam_episodes WHERE programme = 'OTP' AND exit_date BETWEEN @first AND @last) AS e,
+            (SELECT sum(rutf_sachets) FROM cmam_followups WHERE followup_date BETWEEN @first AND @last) AS rutf`,
+  );
+  const runs = { report: [] as number[], bare: [] as number[], tally: [] as number[] };
+  const facts = sqlFactSource.cmamEpisodes(open, m);
+  for (let r = 0; r < 7; r++) {
+    runs.report.push(await timeMs(() => computeReport(open, 'cmam-OTP', '2025-06')));
+    runs.bare.push(await timeMs(() => bare.get(m)));
+    runs.tally.push(await timeMs(() => cmamReport(facts, 'OTP', m)));
+  }
+  const computed = computeReport(open, 'cmam-OTP', '2025-06');
+  const pdfRuns: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    pdfRuns.push(
+      await timeMs(() =>
+        renderReportPdf({
+          facility: { name: 'Centre de santé de Guéckédou', code: 'GKD-01', district: 'Guéckédou' },
+          month: '2025-06',
+          reports: [computed],
+          lang: 'fr',
+          orientation: 'portrait',
+          now: new Date(),
+          preparedBy: 'Aïssatou Ndiaye',
+          open,
+        }),
+      ),
+    );
+  }
+  const tablesOnly: number[] = [];
+  const trendRuns: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    tablesOnly.push(
+      await timeMs(() =>
+        renderReportPdf({
+          facility: { name: 'Centre de santé de Guéckédou', code: 'GKD-01', district: 'Guéckédou' },
+          month: '2025-06',
+          reports: [computed],
+          lang: 'fr',
+          orientation: 'portrait',
+          now: new Date(),
+          preparedBy: 'Aïssatou Ndiaye',
+        }),
+      ),
+    );
+    trendRuns.push(await timeMs(() => reportTrends(open, 'cmam-OTP', '2025-06')));
+  }
+  sqlite.close();
+  const report = percentile(runs.report, 50);
+  const bareMs = percentile(runs.bare, 50);
+  return {
+    cmamReportMedianMs: round(report),
+    cmamReportTargetMs: 500,
+    bareMonthAggregateMedianMs: round(bareMs),
+    ratioToBare: round(report / Math.max(bareMs, 0.001)),
+    pureTallyMedianMs: round(percentile(runs.tally, 50)),
+    episodesInMonthFacts: facts.length,
+    episodes: 50_000,
+    followups: 1_000_000,
+    pdfWithTrendsMedianMs: round(percentile(pdfRuns, 50)),
+    pdfTablesOnlyMedianMs: round(percentile(tablesOnly, 50)),
+    trends12MonthsMedianMs: round(percentile(trendRuns, 50)),
+    pdfTargetMs: 2000,
+  };
+};
