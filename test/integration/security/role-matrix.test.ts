@@ -33,6 +33,14 @@ const POLICY: Record<Exclude<Permission, 'public' | 'session'>, Record<Role, '' 
   'directory.manage':     { admin: 'x', manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'reports.read':         { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'exports.deidentified': { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: 'x' },
+  'reports.freeze':       { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'programmes.manage':    { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
+  'programmes.enrol':     { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
+  'cmam.read':            { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'cmam.write':           { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
+  'pregnancy.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
+  'documents.read':       { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'documents.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
 };
 
 /** Channels whose right is policy too: who may read or export the audit trail, manage staff, back up. */
@@ -146,6 +154,8 @@ describe('role matrix', () => {
     expect(ROLES.filter((r) => roleHas(r, 'cmam.write'))).toEqual(['manager', 'clinician']);
     expect(ROLES.filter((r) => roleHas(r, 'cmam.read'))).toEqual(['manager', 'clinician', 'clerk']);
     expect(guarded).toEqual(expect.arrayContaining(['cmam.admit', 'cmam.followup', 'programmes.deactivate']));
+  });
+
   it('lets clinicians, managers and clerks (paper register) attach and open documents; never researchers or admins', () => {
     const documentChannels = guarded.filter((c) => c.startsWith('documents.'));
     expect(documentChannels.sort()).toEqual([
