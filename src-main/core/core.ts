@@ -2,6 +2,7 @@ import type { ChannelName, InputOf, OutputOf, Result } from '../../shared/contra
 import { handlers } from './handlers';
 import { Router } from './router';
 import { CoreState, type CoreOptions } from './state';
+import { recoverInterruptedRestore } from '../modules/backup/restore-journal';
 
 export interface Core {
   state: CoreState;
@@ -19,6 +20,8 @@ export interface Core {
 /** The core: the same code in the worker (app), in-process (tests, CLI) and behind the browser test host. */
 export function createCore(options: CoreOptions): Core {
   const state = new CoreState(options);
+  const restore = recoverInterruptedRestore(state.paths);
+  if (restore !== 'none') state.logger.info('restore.recovered', { outcome: restore });
   const router = new Router(state, handlers);
   return {
     state,

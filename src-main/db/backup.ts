@@ -49,6 +49,8 @@ export interface BackupHeader {
   schemaVersion: number;
   facility: { code: string; name: string };
   database: { bytes: number; sha256: string };
+  /** The audit chain's head hash and row count when the backup was made (an outside anchor). */
+  audit?: { headHash: string; rowCount: number };
   /** The vault.json of the moment (parsed and checked by the security layer on restore). */
   vault: unknown;
 }

@@ -36,6 +36,12 @@ export const auditVerdict = z.object({
   /** First row whose link or content does not hold (null when ok). */
   brokenAtSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** Outside anchors checked (backups in the backup folder); the first one that no longer matches. */
+  anchorsChecked: z.number().int().optional(),
+  brokenAnchor: z
+    .object({ source: z.string(), at: z.string(), rowCount: z.number().int() })
+    .nullable()
+    .optional(),
 });
 
 export const auditChannels = {

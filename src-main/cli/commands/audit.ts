@@ -11,14 +11,18 @@ export const auditVerifyCommand: CliCommand = {
 
 Signs in (an admin or manager), then walks the audit trail from its first row: every row must hold the hash of
 the row before it and of its own content, no row may be missing at the end, and the append-only triggers must
-be in place. Exit code 0 when intact, 3 when broken (the first broken row is named).`,
+be in place. Then every backup in the backup folder: the chain must still hold the head hash and row count
+written into its header (the first anchor that no longer matches is named). Exit code 0 when intact, 3 when broken (the first broken row is named).`,
   async run(argv, io) {
     const { values } = parse(argv, { ...userOptions, json: { type: 'boolean' } });
     const core = await signedInCore(values, io);
     try {
       const verdict = await callOrFail(core, 'audit.verify', {});
       if (values.json) io.stdout(`${JSON.stringify(verdict)}\n`);
-      else if (verdict.ok) io.stdout(`Audit trail intact: ${verdict.rows} rows, every link verified.\n`);
+      else if (verdict.ok)
+        io.stdout(
+          `Audit trail intact: ${verdict.rows} rows, every link verified; ${verdict.anchorsChecked ?? 0} backup anchor(s) match.\n`,
+        );
       else io.stdout(`Audit trail BROKEN at row ${verdict.brokenAtSeq}: ${verdict.reason}.\n`);
       return verdict.ok ? 0 : 3;
     } finally {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { callOrFail, parse, signedInCore, userOptions } from '../session';
+import { adminCore } from './users-shared';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -13,7 +14,9 @@ caredesk-<facility>-<time>.cdbk in --folder, or in the facility's backup folder 
 The file is never readable as plain SQLite.`,
   async run(argv, io) {
     const { values } = parse(argv, { ...userOptions, out: { type: 'string' }, folder: { type: 'string' } });
-    const core = await signedInCore(values, io);
+    // A chosen path needs the password confirmed (step-up), as in the app.
+    const core =
+      values.out || values.folder ? (await adminCore(values, io)).core : await signedInCore(values, io);
     try {
       const info = await callOrFail(core, 'backup.create', {
         ...(values.out ? { file: resolve(io.cwd, values.out) } : {}),

@@ -2,6 +2,8 @@ import type { HandlerSlice } from '../../core/handler';
 import { fileStamp } from '../../db/backup';
 import { appendAudit, verifyAuditChain } from './audit.service';
 import { exportAuditCsv, listAudit } from './audit.query';
+import { anchorsInBackups, firstBrokenAnchor } from './audit.anchor';
+import { backupFolderOf } from '../backup/backup.service';
 
 export const auditHandlers: HandlerSlice<'audit.list' | 'audit.export' | 'audit.verify'> = {
   'audit.list': (input, ctx) => listAudit(ctx.database().sqlite, input),
@@ -28,9 +30,33 @@ export const auditHandlers: HandlerSlice<'audit.list' | 'audit.export' | 'audit.
     })();
   },
   'audit.verify': (_input, ctx) => {
-    const verdict = verifyAuditChain(ctx.database().sqlite);
-    return verdict.ok
-      ? { ok: true, rows: verdict.rows, brokenAtSeq: null, reason: null }
-      : { ok: false, rows: verdict.rows, brokenAtSeq: verdict.brokenAtSeq, reason: verdict.reason };
+    const { sqlite } = ctx.database();
+    const verdict = verifyAuditChain(sqlite);
+    // A key holder can rewrite the chain and recompute it; the anchors kept in backups they cannot.
+    const anchors = anchorsInBackups(backupFolderOf(ctx.state));
+    const broken = firstBrokenAnchor(sqlite, anchors);
+    const anchorPart = {
+      anchorsChecked: anchors.length,
+      brokenAnchor: broken
+        ? { source: broken.source, at: broken.at, rowCount: broken.anchor.rowCount }
+        : null,
+    };
+    if (!verdict.ok)
+      return {
+        ok: false,
+        rows: verdict.rows,
+        brokenAtSeq: verdict.brokenAtSeq,
+        reason: verdict.reason,
+        ...anchorPart,
+      };
+    if (broken)
+      return {
+        ok: false,
+        rows: verdict.rows,
+        brokenAtSeq: broken.anchor.rowCount,
+        reason: `the chain no longer matches the anchor in ${broken.source} (made ${broken.at}, ${broken.anchor.rowCount} rows): it was rewritten after that`,
+        ...anchorPart,
+      };
+    return { ok: true, rows: verdict.rows, brokenAtSeq: null, reason: null, ...anchorPart };
   },
 };

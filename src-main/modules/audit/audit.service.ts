@@ -130,3 +130,5 @@ export function verifyAuditChain(sqlite: Sqlite): AuditVerdict {
   }
   return { ok: true, rows };
 }
+
+export { auditAnchor, type AuditAnchor } from './audit.anchor';

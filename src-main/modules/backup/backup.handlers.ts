@@ -1,5 +1,6 @@
 import type { HandlerSlice } from '../../core/handler';
 import { requireRecentPassword } from '../auth/credentials';
+import { guardBackupTarget } from './backup-guard';
 import { readSettings, readSystemValue } from '../settings/settings.service';
 import { backupFolderOf, createBackup, listBackups } from './backup.service';
 import { lastBackupAt, nextDueAt } from './backup.schedule';
@@ -12,6 +13,7 @@ type BackupChannels =
 export const backupHandlers: HandlerSlice<BackupChannels> = {
   'backup.create': (input, ctx) => {
     const user = ctx.user();
+    guardBackupTarget(ctx.state, user, input);
     return createBackup(ctx.state, {
       folder: input.folder,
       file: input.file,

@@ -8,6 +8,7 @@ import { schemaVersionOf } from '../../db/migrate';
 import { facility } from '../../db/schema';
 import { appendAudit, type AuditEntry } from '../audit/audit.service';
 import { openDb } from '../auth/credentials';
+import { auditAnchor } from '../audit/audit.anchor';
 import { readSettings } from '../settings/settings.service';
 
 export interface BackupInfo {
@@ -75,6 +76,7 @@ export function createBackup(
     appVersion: state.appVersion,
     schemaVersion: schemaVersionOf(sqlite),
     facility: { code, name: row?.name ?? '' },
+    audit: auditAnchor(sqlite),
     vault: state.readVault(),
   };
   const { bytes } = writeBackupFile(sqlite, target, join(state.paths.backups, '.scratch'), header);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/contract';
 import { seconds } from '../../security/throttle';
@@ -28,6 +28,14 @@ import {
 } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
 import { countThenAudit } from '../auth/failures';
+import {
+  clearRestoreJournal,
+  currentFiles,
+  setAsideInto,
+  undoRestore,
+  writeRestoreJournal,
+  type RestoreJournal,
+} from './restore-journal';
 import { findUserByUsername } from '../users/users.service';
 import { systemStatus } from '../facility/system.service';
 import { regenerateEpoch } from '../../sync/epoch';
@@ -153,9 +161,17 @@ export async function restoreBackup(
     }
     checkExtracted(scratch, key);
 
-    const replacedKeptIn = setAside(state, stamp, actor, file);
-    renameSync(scratch, state.paths.database);
-    writeVault(state.paths.vault, vault);
+    // From here a crash is finished or undone at the next start (restore-journal.ts).
+    const journal = { format: 1 as const, scratch, replacedFolder: join(state.paths.replaced, stamp), vault };
+    const replacedKeptIn = setAside(state, journal, actor, file);
+    try {
+      renameSync(scratch, state.paths.database);
+      writeVault(state.paths.vault, vault);
+    } catch (error) {
+      undoRestore(state.paths, journal);
+      throw error;
+    }
+    clearRestoreJournal(state.paths);
 
     const { sqlite, db } = state.unlock(masterKey);
     // Versions written from now on must not be mistaken for the ones the server got before this backup.
@@ -193,12 +209,15 @@ function closeEverything(state: CoreState): void {
   for (const connectionId of connections) state.emit(connectionId, 'session.changed', { reason: 'ended' });
 }
 
-/** Moves the current database (and WAL) and vault to replaced/<stamp>/; returns that folder, or null. */
-function setAside(state: CoreState, stamp: string, actor: Session | null, file: string): string | null {
+/** Moves the current vault, then database (and WAL), to replaced/<stamp>/; returns that folder, or null. */
+function setAside(
+  state: CoreState,
+  journal: RestoreJournal,
+  actor: Session | null,
+  file: string,
+): string | null {
   const { paths } = state;
-  const present = [paths.database, `${paths.database}-wal`, `${paths.database}-shm`, paths.vault].filter(
-    (f) => existsSync(f),
-  );
+  const present = currentFiles(paths).filter((f) => existsSync(f));
   const open = state.database;
   if (open) {
     appendAudit(
@@ -214,11 +233,10 @@ function setAside(state: CoreState, stamp: string, actor: Session | null, file: 
     );
   }
   closeEverything(state);
+  writeRestoreJournal(paths, journal);
   if (present.length === 0) return null;
-  const folder = join(paths.replaced, stamp);
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  for (const f of present) if (existsSync(f)) renameSync(f, join(folder, basename(f)));
-  return folder;
+  setAsideInto(paths, journal.replacedFolder);
+  return journal.replacedFolder;
 }
 
 /**

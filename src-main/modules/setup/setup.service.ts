@@ -40,6 +40,14 @@ export async function initializeFacility(
   if (existsSync(state.paths.database)) {
     throw new AppError('CONFLICT', 'This computer already has a CareDesk facility set up. Sign in instead.');
   }
+  // A vault or replaced/ folder without a database is what a crash or a restore leaves: setup would write a
+  // new vault over the only keys to that data. Restore from a backup instead.
+  if (existsSync(state.paths.vault) || existsSync(state.paths.replaced)) {
+    throw new AppError(
+      'CONFLICT',
+      'This data folder already holds CareDesk keys (vault.json) or databases set aside by a restore (replaced). Restore from a backup instead of setting up again, or ask IT to move that folder away.',
+    );
+  }
   assertAcceptablePassword(
     input.admin.password,
     { ...input.admin, facilityName: input.facility.name, facilityCode: input.facility.code },

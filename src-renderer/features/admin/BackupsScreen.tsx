@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import type { OutputOf } from '../../../shared/contract';
 import { useAction, useQuery } from '../../api/hooks';
+import { useReauth } from './ReauthDialog';
 import { useI18n } from '../../app/i18n';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -30,6 +31,8 @@ export function BackupsScreen() {
   const settings = useQuery('settings.get', {});
   const backupNow = useAction('backup.create', { invalidates: ['backup.status'] });
   const save = useAction('settings.update', { invalidates: ['settings.get', 'backup.status'] });
+  // Where and whether backups go needs the password re-entered (the core answers REAUTH_REQUIRED).
+  const { guarded, dialog } = useReauth();
   // The form shows the saved settings until someone edits them.
   const [edited, setDraft] = useState<Settings | null>(null);
   const draft = edited ?? settings.data ?? null;
@@ -47,12 +50,14 @@ export function BackupsScreen() {
   const saveSettings = async () => {
     if (!draft) return;
     setSaved(false);
-    const result = await save.run({
-      idleLockMinutes: draft.idleLockMinutes,
-      backupFolder: draft.backupFolder ?? '',
-      backupKeep: draft.backupKeep,
-      autoBackup: draft.autoBackup,
-    });
+    const result = await guarded(() =>
+      save.run({
+        idleLockMinutes: draft.idleLockMinutes,
+        backupFolder: draft.backupFolder ?? '',
+        backupKeep: draft.backupKeep,
+        autoBackup: draft.autoBackup,
+      }),
+    );
     if (result.ok) {
       setDraft(null);
       setSaved(true);
@@ -173,6 +178,7 @@ export function BackupsScreen() {
         </SimpleTable>
       ) : null}
       <RestoreDialog file={restoring} onClose={() => setRestoring(null)} />
+      {dialog}
     </Box>
   );
 }

@@ -32,7 +32,9 @@ async function facilityWithBackup() {
   const fanta = await addStaff(core, 'fanta', 'clinician');
   await addStaff(core, 'moussa', 'clerk');
   const before = unwrap(await core.call('admin', 'system.status', {})).counts;
+  await confirmAdmin(core); // a chosen folder is a step-up action
   const info = unwrap(await core.call('admin', 'backup.create', { folder: scratch }));
+  core.state.sessions.get('admin')!.reauthUntil = 0; // the confirmation is used up
   return { ...fixture, fanta, before, info };
 }
 
@@ -201,6 +203,7 @@ describe('backup and restore', () => {
     const { core } = fixture;
     const usb = join(scratch, 'usb');
     mkdirSync(usb);
+    await confirmAdmin(core);
     unwrap(
       await core.call('admin', 'settings.update', { backupFolder: usb, backupKeep: 2, autoBackup: true }),
     );
