@@ -23,6 +23,8 @@ export function describeIssue(issue: Issue): string {
       if (issue.origin === 'array') return `can have at most ${issue.maximum} item(s)`;
       return `must be at most ${issue.maximum}`;
     case 'invalid_type':
+      // A number field holding "13O" reaches the schema as NaN: that is a typing slip, not a missing value.
+      if ((issue as { received?: unknown }).received === 'NaN') return 'must be a number';
       return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map((v) => String(v)).join(', ')}`;

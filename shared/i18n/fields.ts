@@ -28,6 +28,7 @@ const RULES: readonly Rule[] = [
   [/^may use only letters a–z, digits, dot, dash and underscore$/, 'field.usernameChars'],
   [/^may use only letters, digits, dot, dash and underscore$/, 'field.codeChars'],
   [/^does not match the password$/, 'field.confirmMismatch'],
+  [/^is already taken$/, 'field.taken'],
   [/^must be (a|an) \w+$/, 'field.wrongType'],
   ...PATIENT_FIELD_RULES,
   ...DOCUMENT_FIELD_RULES,

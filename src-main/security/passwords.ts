@@ -80,7 +80,10 @@ export function checkPassword(password: string, context: PasswordContext = {}): 
     (m) => m.pattern === 'dictionary' && m.dictionaryName === 'userInputs',
   );
   const leftover = leftoverAfterContext(password, words);
-  if (words.length > 0 && leftover.length < 6 && leftover.length < length / 2) problems.push('context');
+  // "Too close to your name" only when a name is in it: "1234567890" has no letters left either, but is just common.
+  const lower = password.normalize('NFKC').toLowerCase();
+  const containsContext = words.some((w) => lower.includes(w));
+  if (containsContext && leftover.length < 6 && leftover.length < length / 2) problems.push('context');
   else if (usesContext && result.score < MIN_SCORE) problems.push('context');
   const fromCommonList = result.sequence.some(
     (m) => m.pattern === 'dictionary' && m.dictionaryName.startsWith('passwords'),

@@ -1,5 +1,6 @@
 import { Alert, type AlertProps } from '@mui/material';
 import type { Failure } from '../../shared/contract';
+import { isMessageKey, translateDynamic } from '../../shared/i18n';
 import { useI18n } from '../app/i18n';
 
 interface Props extends Omit<AlertProps, 'children'> {
@@ -10,7 +11,15 @@ interface Props extends Omit<AlertProps, 'children'> {
 
 /** A core failure in plain words (translated), announced to screen readers; nothing when there is none. */
 export function ErrorAlert({ failure, shownPaths, ...rest }: Props) {
-  const { t, failureText, fieldError } = useI18n();
+  const { t, failureText, fieldError, language } = useI18n();
+  // A field not on screen is named by its label from the catalog, never by its contract path.
+  const fieldLabel = (path: string): string | null => {
+    const name = path.split('.').pop() ?? '';
+    for (const key of [`patients.field.${name}`, `visits.field.${name}`, `users.${name}`, `setup.${name}`]) {
+      if (isMessageKey(key)) return translateDynamic(language, key);
+    }
+    return null;
+  };
   if (!failure) return null;
   const { message, detail } = failureText(failure);
   const unshown = shownPaths ? (failure.fields ?? []).filter((f) => !shownPaths.includes(f.path)) : [];
@@ -19,7 +28,9 @@ export function ErrorAlert({ failure, shownPaths, ...rest }: Props) {
       {message}
       {detail ? <div>{t('error.details', { detail })}</div> : null}
       {unshown.map((f) => (
-        <div key={f.path}>{f.path ? `${f.path}: ${fieldError(f.message)}` : fieldError(f.message)}</div>
+        <div key={f.path}>
+          {fieldLabel(f.path) ? `${fieldLabel(f.path)} ${fieldError(f.message)}` : fieldError(f.message)}
+        </div>
       ))}
     </Alert>
   );

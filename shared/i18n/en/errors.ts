@@ -37,6 +37,8 @@ export const errorsEn = {
   'core.ipcUnreachable': 'CareDesk could not reach its data service. Please try again.',
   'core.badReply': 'CareDesk received an answer it could not read. Nothing was changed. Please try again.',
   'core.mustChangePassword': 'Please change your temporary password first.',
+  'core.usernameTaken': 'Someone already has that username. Choose another one.',
+  'field.taken': 'is already taken',
   'core.sessionLocked': 'CareDesk is locked. Unlock it with your PIN or password.',
   'core.reauth': 'Please enter your password again to confirm this change.',
   'core.tooManyUnlocks':

@@ -33,6 +33,8 @@ export const errorsFr: Translation<typeof errorsEn> = {
     'CareDesk ne parvient pas à joindre son service de base de données. Vérifiez que CareDesk fonctionne toujours, puis réessayez.',
   'core.ipcUnreachable': 'CareDesk n’a pas pu joindre son service de données. Veuillez réessayer.',
   'core.badReply': 'CareDesk a reçu une réponse illisible. Rien n’a été modifié. Veuillez réessayer.',
+  'core.usernameTaken': 'Quelqu’un a déjà ce nom d’utilisateur. Choisissez-en un autre.',
+  'field.taken': 'est déjà pris',
   'core.mustChangePassword': 'Changez d’abord votre mot de passe temporaire.',
   'core.sessionLocked':
     'CareDesk est verrouillé. Déverrouillez-le avec votre code PIN ou votre mot de passe.',

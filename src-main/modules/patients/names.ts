@@ -30,6 +30,8 @@ export function phoneKey(phone: string): string {
 }
 
 const RULES: readonly [RegExp, string][] = [
+  // French "ch" is the English "sh" (Aicha / Aisha, Chérif / Sharif).
+  [/ch/g, 'sh'],
   [/ph/g, 'f'],
   [/ck/g, 'k'],
   [/c(?=[eiy])/g, 's'],

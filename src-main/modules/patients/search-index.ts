@@ -4,6 +4,7 @@ import type { Sqlite } from '../../db/open';
 import { nameTokens, phoneDigits, phoneticKey } from './names';
 import { stmt } from '../../records';
 import type { SummaryRow } from './summary';
+import { FEW_EXACT_HITS, nationalDigits, phoneticMatchQuery } from './search-tolerance';
 
 /** The columns of a patient the search document is built from (snake_case, as stored). */
 export interface SearchSource {
@@ -129,6 +130,9 @@ export function matchQuery(typed: string): string | null {
     const alternatives = [`{phones} : "${digits}"*`, `{ids} : "${all.join('')}"*`];
     const local = digits.replace(/^0+/, '');
     if (local !== digits && local.length >= 4) alternatives.push(`{phones} : "${local}"*`);
+    // "+224 620 11 22 33" also finds a number written "620112233" (without its country code).
+    const national = nationalDigits(typed);
+    if (national && national !== digits) alternatives.push(`{phones} : "${national}"*`);
     return alternatives.map((a) => `(${a})`).join(' OR ');
   }
   // One-letter tokens add little and are the slowest prefix scans: left out (the UI asks for 2+ characters).
@@ -137,8 +141,13 @@ export function matchQuery(typed: string): string | null {
   const names = `${VISIBLE} : (${tokens.map((t) => `"${t}"*`).join(' AND ')})`;
   const local = digits.replace(/^0+/, '');
   // "0620123456" is also found as "620123456" (stored with the country code).
-  if (tokens.length === 1 && /^\d+$/.test(tokens[0]!) && local !== digits && local.length >= 4) {
-    return `(${names}) OR ({phones} : "${local}"*)`;
+  if (tokens.length === 1 && /^\d+$/.test(tokens[0]!)) {
+    const extra: string[] = [];
+    if (local !== digits && local.length >= 4) extra.push(`({phones} : "${local}"*)`);
+    // "+224620112233" also finds "620112233" (written without its country code).
+    const national = nationalDigits(typed);
+    if (national && national !== digits) extra.push(`({phones} : "${national}"*)`);
+    if (extra.length > 0) return [`(${names})`, ...extra].join(' OR ');
   }
   return names;
 }
@@ -187,5 +196,15 @@ export function runSearch(sqlite: Sqlite, typed: string, limit: number): SearchR
   const match = matchQuery(typed);
   if (!match) return [];
   const { n } = stmt(sqlite, SEARCH_SQL.count).get(match) as { n: number };
-  return stmt(sqlite, n < RANK_CAP ? SEARCH_SQL.ranked : SEARCH_SQL.newest).all(match, limit) as SearchRow[];
+  const exact = stmt(sqlite, n < RANK_CAP ? SEARCH_SQL.ranked : SEARCH_SQL.newest).all(
+    match,
+    limit,
+  ) as SearchRow[];
+  if (exact.length >= Math.min(FEW_EXACT_HITS, limit)) return exact;
+  // Few exact hits: sound-alikes ("Aisha" for Aicha, "Kurouma" for Kourouma) follow them, ranked below.
+  const sounds = phoneticMatchQuery(typed);
+  if (!sounds) return exact;
+  const seen = new Set(exact.map((r) => r.id));
+  const alike = stmt(sqlite, SEARCH_SQL.ranked).all(sounds, limit) as SearchRow[];
+  return [...exact, ...alike.filter((r) => !seen.has(r.id))].slice(0, limit);
 }

@@ -79,7 +79,7 @@ export async function createUser(
 ): Promise<{ user: UserSummary; temporaryPassword: string }> {
   const { sqlite, db } = openDb(state);
   if (findUserByUsername(db, input.username)) {
-    throw new AppError('CONFLICT', `Please correct: username: "${input.username}" is already taken`, [
+    throw new AppError('CONFLICT', 'Someone already has that username. Choose another one.', [
       { path: 'username', message: 'is already taken' },
     ]);
   }

@@ -46,6 +46,16 @@ export async function usabilityScenario({ launcher, dataDir, results }: Scenario
     await patients.submitRegistration();
     await patients.chartName().waitFor({ timeout: 30_000 });
 
+    // Search tolerates spelling variants and the international form of a phone number.
+    await patients.open();
+    await patients.search('aisha conde');
+    await expect.poll(() => patients.results().count()).toBe(1);
+    expect(await patients.results().first().innerText()).toContain('Aicha Condé');
+    await patients.search('+224 620 11 22 33');
+    await expect.poll(() => patients.results().count()).toBe(1);
+    await patients.openFirstResultWithKeyboard();
+    await patients.chartName().waitFor();
+
     // Enter in Weight moves to the next field and saves nothing.
     await patients.startVisit();
     expect(await page.getByTestId('save-hint').innerText()).toBe(
