@@ -13,7 +13,8 @@ export const CMAM_MESSAGES = {
   enrolmentNotFound: 'This enrolment was not found.',
   enrolmentClosed: 'This enrolment is already closed.',
   episodeNotFound: 'This CMAM episode was not found.',
-  episodeOpenElsewhere: 'This child already has an open episode in this programme. Follow her there or close it first.',
+  episodeOpenElsewhere:
+    'This child already has an open episode in this programme. Follow her there or close it first.',
   episodeClosed: 'This episode is closed: record a new admission instead.',
   episodeVoided: 'This episode is voided and cannot be changed.',
   notEligible: 'This child does not meet the admission criteria of this programme.',

@@ -101,7 +101,8 @@ export const cmamEn = {
   'cmam.exits.save': 'Record the exit',
   'cmam.exits.moveTo': 'Move to {programme}',
   'cmam.defaulters.title': 'Defaulter tracing',
-  'cmam.defaulters.asOf': 'Missed appointments as of {date}; a defaulted exit is proposed after {n} absences.',
+  'cmam.defaulters.asOf':
+    'Missed appointments as of {date}; a defaulted exit is proposed after {n} absences.',
   'cmam.defaulters.print': 'Print for the community health workers',
   'cmam.defaulters.empty': 'No child has missed an appointment.',
   'cmam.defaulters.propose': 'Defaulted proposed',

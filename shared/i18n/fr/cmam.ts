@@ -152,7 +152,8 @@ export const cmamFr: Translation<typeof cmamEn> = {
   'programmes.field.description': 'Description',
   'programmes.save': 'Créer le programme',
   'programmes.deactivate': 'Désactiver',
-  'programmes.deactivate.confirm': 'Cela ferme {n} inscription(s) ouverte(s) avec le motif ci-dessous. Désactiver ?',
+  'programmes.deactivate.confirm':
+    'Cela ferme {n} inscription(s) ouverte(s) avec le motif ci-dessous. Désactiver ?',
   'programmes.deactivate.reason': 'Motif',
   'programmes.patient.title': 'Programmes de ce patient',
   'programmes.patient.button': 'Programmes',
@@ -174,19 +175,25 @@ export const cmamFr: Translation<typeof cmamEn> = {
   'core.cmam.programmeInactive': 'Ce programme n’est plus actif.',
   'core.cmam.programmeCodeTaken': 'Un autre programme a déjà ce code.',
   'core.cmam.programmeBuiltIn': 'Les programmes PTA, UNT et PSC ne peuvent pas être désactivés.',
-  'core.cmam.programmeIsCmam': 'Les enfants entrent en PTA, UNT et PSC par l’admission PCIMA, pas par une simple inscription.',
-  'core.cmam.confirmCount': 'Le nombre d’inscriptions ouvertes a changé. Vérifiez le nouveau nombre et confirmez à nouveau.',
+  'core.cmam.programmeIsCmam':
+    'Les enfants entrent en PTA, UNT et PSC par l’admission PCIMA, pas par une simple inscription.',
+  'core.cmam.confirmCount':
+    'Le nombre d’inscriptions ouvertes a changé. Vérifiez le nouveau nombre et confirmez à nouveau.',
   'core.cmam.alreadyEnrolled': 'Ce patient est déjà inscrit dans ce programme.',
   'core.cmam.enrolmentNotFound': 'Cette inscription est introuvable.',
   'core.cmam.enrolmentClosed': 'Cette inscription est déjà fermée.',
   'core.cmam.episodeNotFound': 'Cet épisode PCIMA est introuvable.',
-  'core.cmam.episodeOpenElsewhere': 'Cet enfant a déjà un épisode ouvert dans ce programme. Suivez-le là ou fermez-le d’abord.',
+  'core.cmam.episodeOpenElsewhere':
+    'Cet enfant a déjà un épisode ouvert dans ce programme. Suivez-le là ou fermez-le d’abord.',
   'core.cmam.episodeClosed': 'Cet épisode est fermé : enregistrez plutôt une nouvelle admission.',
   'core.cmam.episodeVoided': 'Cet épisode est annulé et ne peut pas être modifié.',
   'core.cmam.notEligible': 'Cet enfant ne remplit pas les critères d’admission de ce programme.',
-  'core.cmam.notMoveable': 'Ce transfert ne fait pas partie des transferts internes (PTA vers UNT, UNT vers PTA, PTA vers PSC).',
+  'core.cmam.notMoveable':
+    'Ce transfert ne fait pas partie des transferts internes (PTA vers UNT, UNT vers PTA, PTA vers PSC).',
   'core.cmam.followupNotFound': 'Cette visite de suivi est introuvable.',
   'core.cmam.stockNotFound': 'Ce mouvement de stock est introuvable.',
-  'core.cmam.dispensedNotVoidable': 'Les sachets distribués lors d’une visite sont annulés avec cette visite.',
-  'core.cmam.mergeTwoOpen': 'Les deux dossiers ont un épisode ouvert dans le même programme. Fermez-en un avant de fusionner.',
+  'core.cmam.dispensedNotVoidable':
+    'Les sachets distribués lors d’une visite sont annulés avec cette visite.',
+  'core.cmam.mergeTwoOpen':
+    'Les deux dossiers ont un épisode ouvert dans le même programme. Fermez-en un avant de fusionner.',
 };

@@ -63,8 +63,28 @@ export function toFollowup(row: FollowupRow): FollowupRecord {
   };
 }
 
+const BOOLEAN_COLUMNS = new Set([
+  'voided',
+  'internal_move',
+  'medical_complication',
+  'danger_sign',
+  'merged',
+  'new_complication',
+]);
+
+/** A row read with a cached raw statement (the follow-up save is a hot path), in drizzle's camelCase shape. */
+function camel<T>(row: Record<string, unknown> | undefined): T | undefined {
+  if (!row) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row))
+    out[k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = BOOLEAN_COLUMNS.has(k) ? v === 1 : v;
+  return out as T;
+}
+
 export function findEpisode(open: OpenDatabase, id: string): EpisodeRow | undefined {
-  return open.db.select().from(cmamEpisodes).where(eq(cmamEpisodes.id, id)).get();
+  return camel<EpisodeRow>(
+    stmt(open.sqlite, 'SELECT * FROM cmam_episodes WHERE id = ?').get(id) as Record<string, unknown>,
+  );
 }
 
 export function requireEpisode(open: OpenDatabase, id: string, field = 'episodeId'): EpisodeRow {
@@ -88,13 +108,11 @@ export function requireOpenEpisode(open: OpenDatabase, id: string, field = 'epis
 }
 
 export function followupsOf(open: OpenDatabase, episodeId: string): FollowupRow[] {
-  return open.db
-    .select()
-    .from(cmamFollowups)
-    .where(eq(cmamFollowups.episodeId, episodeId))
-    .all()
-    .filter((f) => !f.voided)
-    .sort((a, b) => (a.visitDate < b.visitDate ? -1 : 1));
+  const rows = stmt(
+    open.sqlite,
+    'SELECT * FROM cmam_followups WHERE episode_id = ? AND voided = 0 ORDER BY visit_date',
+  ).all(episodeId) as Record<string, unknown>[];
+  return rows.map((r) => camel<FollowupRow>(r)!);
 }
 
 /** The open (non-voided) episode of a child in a programme, if any. */
@@ -114,8 +132,9 @@ export const DEFAULT_CMAM_SETTINGS: CmamSettings = { defaulterAbsences: 3, order
 const SETTINGS_KEY = 'cmam.settings';
 
 export function readCmamSettings(open: OpenDatabase): CmamSettings {
-  const row = open.db.select().from(settings).where(eq(settings.key, SETTINGS_KEY)).get();
-  return { ...DEFAULT_CMAM_SETTINGS, ...((row?.value as Partial<CmamSettings> | undefined) ?? {}) };
+  const row = stmt(open.sqlite, 'SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as
+    { value: string } | undefined;
+  return { ...DEFAULT_CMAM_SETTINGS, ...parseJson<Partial<CmamSettings>>(row?.value, {}) };
 }
 
 export function writeCmamSettings(open: OpenDatabase, value: CmamSettings, by: string, at: string): void {

@@ -14,9 +14,14 @@ describe('cured proposal', () => {
     const once = [visit('2026-03-01', 108), visit('2026-03-08', 118), visit('2026-03-15', 126)];
     expect(curedSustained({ admissionCriteria: criteria, visits: once }).proposed).toBe(false);
     const twice = [...once, visit('2026-03-22', 127)];
-    expect(curedSustained({ admissionCriteria: criteria, visits: twice })).toEqual({ proposed: true, unmet: [] });
+    expect(curedSustained({ admissionCriteria: criteria, visits: twice })).toEqual({
+      proposed: true,
+      unmet: [],
+    });
     const dip = [...twice.slice(0, 3), visit('2026-03-22', 124)];
-    expect(curedSustained({ admissionCriteria: criteria, visits: dip }).unmet).toEqual(['muac-below-threshold']);
+    expect(curedSustained({ admissionCriteria: criteria, visits: dip }).unmet).toEqual([
+      'muac-below-threshold',
+    ]);
   });
 
   it('refuses a cure while oedema is present, and needs WHZ too under WHO 2023', () => {
