@@ -13,6 +13,7 @@ import { recoverCommand } from './recover';
 import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
 import { statusCommand } from './status';
+import { syncEnrolCommand, syncPushCommand, syncStatusCommand } from './sync';
 import {
   usersAddCommand,
   usersDeactivateCommand,
@@ -39,6 +40,9 @@ export const commands: CliCommand[] = [
   rekeyCommand,
   restoreCommand,
   statusCommand,
+  syncEnrolCommand,
+  syncPushCommand,
+  syncStatusCommand,
   usersAddCommand,
   usersDeactivateCommand,
   usersEditCommand,
