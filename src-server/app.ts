@@ -38,12 +38,10 @@ function fail(reply: FastifyReply, error: unknown): FastifyReply {
     return reply.code(error.status).send({ error: error.code, message: error.message });
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
-    return reply
-      .code(400)
-      .send({
-        error: 'VALIDATION',
-        message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
-      });
+    return reply.code(400).send({
+      error: 'VALIDATION',
+      message: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+    });
   }
   throw error;
 }

@@ -23,6 +23,7 @@ import {
 } from './report';
 import { restoreCommand } from './restore';
 import { statusCommand } from './status';
+import { syncEnrolCommand, syncPushCommand, syncStatusCommand } from './sync';
 import {
   usersAddCommand,
   usersDeactivateCommand,
@@ -64,6 +65,9 @@ export const commands: CliCommand[] = [
   reportVisitsCommand,
   restoreCommand,
   statusCommand,
+  syncEnrolCommand,
+  syncPushCommand,
+  syncStatusCommand,
   usersAddCommand,
   usersDeactivateCommand,
   usersEditCommand,
