@@ -41,7 +41,7 @@ describe('caredesk documents add / list', () => {
   it('attaches a photo and a PDF, refuses a renamed program, and lists them', async () => {
     const { dataDir, reg } = await facility();
     const jpg = join(dataDir, 'IMG_0001.jpg');
-    writeFileSync(jpg, withGpsExif(await photo(3000, 2000)));
+    writeFileSync(jpg, withGpsExif(await photo(2400, 1600)));
     const added = await as(
       dataDir,
       'documents',
@@ -104,5 +104,5 @@ describe('caredesk documents add / list', () => {
     expect((await as(dataDir, 'documents', 'list', '--patient', 'KSD-01-1999-999999')).stderr).toContain(
       'no patient has the registration number',
     );
-  });
+  }, 120_000);
 });

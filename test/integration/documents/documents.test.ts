@@ -195,7 +195,7 @@ describe('patient documents', () => {
       widthPx: 300,
       heightPx: 200,
     });
-  });
+  }, 120_000);
 
   it('never leaves a byte sequence of an attached file in plain form in the data folder (WAL included)', async () => {
     c = await clinic();
@@ -225,7 +225,7 @@ describe('patient documents', () => {
     c.sqlite().pragma('wal_checkpoint(TRUNCATE)');
     await c.clinician.ok('documents.attach', attachInput(p.id, pdf));
     scan();
-  });
+  }, 120_000);
 
   it('voids with a reason (author or manager), keeps the row and history, and moves documents on a merge', async () => {
     c = await clinic();

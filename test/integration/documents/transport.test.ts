@@ -101,7 +101,7 @@ describe('document uploads through the transports', () => {
     );
     expect(result.back).toBe(result.sent);
     expect(result.stored).toBe(result.sent);
-  });
+  }, 120_000);
 
   it('carries a 10 MB file through the core worker thread and back', async () => {
     const host = startCoreHost(
@@ -117,5 +117,5 @@ describe('document uploads through the transports', () => {
       '8',
     );
     expect(result.back).toBe(result.sent);
-  });
+  }, 120_000);
 });
