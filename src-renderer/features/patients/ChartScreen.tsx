@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ChartPregnancyActions } from '../pregnancy/ChartPregnancyActions';
 import { ChartHeader } from './ChartHeader';
 import { GrowthPanel } from './GrowthPanel';
 import { HistoryDialog } from './HistoryDialog';
@@ -47,6 +48,7 @@ export function ChartScreen({ params }: { params: { patientId: string } }) {
                 {t('patients.chart.edit')}
               </Button>
             ) : null}
+            <ChartPregnancyActions chart={data} />
             <Button onClick={() => setDialog('history')}>{t('records.history')}</Button>
             {active && can('patients.merge') ? (
               <Button color="warning" onClick={() => setDialog('merge')}>
