@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ChartPregnancyActions } from '../pregnancy/ChartPregnancyActions';
 import { ChartHeader } from './ChartHeader';
 import { GrowthPanel } from './GrowthPanel';
 import { HistoryDialog } from './HistoryDialog';
@@ -56,6 +57,7 @@ export function ChartScreen({ params }: { params: { patientId: string } }) {
                 {t('patients.chart.edit')}
               </Button>
             ) : null}
+            <ChartPregnancyActions chart={data} />
             <Button onClick={() => setDialog('history')}>{t('records.history')}</Button>
             {active && can('patients.merge') ? (
               <Button color="warning" onClick={() => setDialog('merge')}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { ancContactFlags, DANGER_SIGNS, type DangerSign } from '../../../shared/clinical';
-import type { PregnancyDetail } from '../../../shared/contract/channels/pregnancy';
+import type { AncFlag, PregnancyDetail } from '../../../shared/contract/channels/pregnancy';
 import { validateInput } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { useT } from '../../app/i18n';
@@ -12,6 +12,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { FormCheck, FormSelect } from '../patients/fields';
 import { todayText } from '../patients/format';
+import { pregnancyLabels as L } from './labels';
 
 const STALE = ['pregnancy.get', 'patients.chart', 'pregnancy.dueList', 'pregnancy.missedList'] as const;
 
@@ -46,7 +47,7 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
     0,
     Math.round((Date.parse(v.contactDate) - Date.parse(detail.pregnancy.datingLmp)) / 86_400_000),
   );
-  let flags: string[] = [];
+  let flags: AncFlag[] = [];
   try {
     flags = ancContactFlags({
       gestationalAgeDays: Number.isFinite(ga) ? ga : 0,
@@ -57,7 +58,7 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
       hbGdl: num(v.hbGdl),
       fastingGlucose: null,
       dangerSigns: v.dangerSign ? [v.dangerSign] : [],
-    }).flags;
+    }).flags as AncFlag[];
   } catch {
     flags = [];
   }
@@ -128,7 +129,10 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
             name="dangerSign"
             path="dangerSigns"
             label={t('pregnancy.field.dangerSigns')}
-            options={[{ value: '', label: '—' }, ...DANGER_SIGNS.map((d) => ({ value: d, label: d }))]}
+            options={[
+              { value: '', label: '—' },
+              ...DANGER_SIGNS.map((d) => ({ value: d, label: L.danger(t, d) })),
+            ]}
           />
           <FormTextField
             form={form}
@@ -140,7 +144,9 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
         </Stack>
         <FormCheck form={form} name="iptpGiven" label={t('pregnancy.field.iptp')} />
         <Alert severity={flags.length > 0 ? 'warning' : 'success'} data-testid="live-flags">
-          {flags.length > 0 ? t('pregnancy.flags', { flags: flags.join(', ') }) : t('pregnancy.flag.none')}
+          {flags.length > 0
+            ? t('pregnancy.flags', { flags: flags.map((f) => L.flag(t, f)).join(', ') })
+            : t('pregnancy.flag.none')}
         </Alert>
       </Paper>
       {v.dangerSign ? (

@@ -14,6 +14,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { FormSelect } from '../patients/fields';
 import { sexText, todayText } from '../patients/format';
+import { pregnancyLabels as L } from './labels';
 
 /** Delivery outcome: closes the pregnancy; each live-born baby becomes a patient linked to the mother. */
 export function DeliveryForm({ detail }: { detail: PregnancyDetail }) {
@@ -79,13 +80,13 @@ export function DeliveryForm({ detail }: { detail: PregnancyDetail }) {
             form={form}
             name="place"
             label={t('pregnancy.field.place')}
-            options={DELIVERY_PLACES.map((p) => ({ value: p, label: p }))}
+            options={DELIVERY_PLACES.map((p) => ({ value: p, label: L.place(t, p) }))}
           />
           <FormSelect
             form={form}
             name="mode"
             label={t('pregnancy.field.mode')}
-            options={DELIVERY_MODES.map((m) => ({ value: m, label: m }))}
+            options={DELIVERY_MODES.map((m) => ({ value: m, label: L.mode(t, m) }))}
           />
         </Stack>
         {(twins ? [1, 2] : [1]).map((n) => (

@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateText } from '../patients/format';
 import { ContactForm } from './ContactForm';
 import { DeliveryForm } from './DeliveryForm';
+import { pregnancyLabels as L } from './labels';
 
 const STATUS_COLOR = {
   attended: 'success',
@@ -56,7 +57,7 @@ export function PregnancyScreen({ params }: { params: { pregnancyId: string } })
           {d.pregnancy.status === 'closed' ? (
             <Alert severity="success" data-testid="pregnancy-closed">
               {t('pregnancy.delivery.closed', {
-                outcome: d.pregnancy.outcomeType ?? '',
+                outcome: d.pregnancy.outcomeType ? L.outcome(t, d.pregnancy.outcomeType) : '',
                 date: d.pregnancy.outcomeDate ? dateText(language, d.pregnancy.outcomeDate) : '',
               })}
               {d.births.map((b) =>
@@ -105,7 +106,7 @@ export function PregnancyScreen({ params }: { params: { pregnancyId: string } })
             .filter((c) => !c.voided)
             .map((c) => (
               <Typography key={c.id}>
-                {`${c.contactNumber}. ${dateText(language, c.contactDate)} · ${formatGestationalAge(c.gaDays)} · ${c.flags.join(', ')}`}
+                {`${c.contactNumber}. ${dateText(language, c.contactDate)} · ${formatGestationalAge(c.gaDays)} · ${c.flags.map((f) => L.flag(t, f)).join(', ')}`}
               </Typography>
             ))}
           {d.pregnancy.status === 'active' ? (

@@ -17,6 +17,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { FormCheck } from '../patients/fields';
 import { dateText, fullName, todayText } from '../patients/format';
+import { pregnancyLabels as L } from './labels';
 
 const intOr = (s: string, fallback: number) => (s.trim() === '' || !/^\d+$/.test(s) ? fallback : Number(s));
 
@@ -157,7 +158,7 @@ export function RegisterPregnancyScreen({ params }: { params: { patientId: strin
             <div>{t('pregnancy.live.edd', { edd: dateText(language, live.edd), ga: live.ga })}</div>
             <div>
               {live.risks.length > 0
-                ? t('pregnancy.live.risks', { risks: live.risks.join(', ') })
+                ? t('pregnancy.live.risks', { risks: live.risks.map((r) => L.risk(t, r)).join(', ') })
                 : t('pregnancy.live.noRisk')}
             </div>
           </Alert>

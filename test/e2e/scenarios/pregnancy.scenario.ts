@@ -1,0 +1,110 @@
+import { expect } from 'vitest';
+import { createT } from '../../../shared/i18n';
+import { BasePage } from '../pages/base.page';
+import { PatientsPage } from '../pages/patients.page';
+import { RegistryPage } from '../pages/registry.page';
+import { createStaffAccount, setUpFacility, signInFirstTime } from '../support/facility';
+import type { ScenarioContext } from './context';
+
+const MIDWIFE = { username: 'kadiatou', fullName: 'Kadiatou Camara', password: 'mango hill dawn 2026' };
+const t = createT('en');
+const HOSPITAL = 'Hôpital Préfectoral de Kissidougou';
+
+/** A calendar date `days` from today on this computer (negative: in the past). */
+function daysFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The pregnancy screens, found by their words (en catalog). */
+class PregnancyPage extends BasePage {
+  select(path: string) {
+    return this.page.locator(`select[data-path="${path}"]`);
+  }
+  button(name: string) {
+    return this.page.getByRole('button', { name });
+  }
+}
+
+/**
+ * Issue 18 acceptance: a midwife registers a pregnancy (LMP 10 weeks ago → EDD and 10w 0d), records a contact
+ * with BP 150/95 twice (hypertension), a danger sign (urgent referral created), finds the woman on the due
+ * list, then records a live birth: the pregnancy closes and the baby is a patient linked to the mother.
+ */
+export async function pregnancyScenario({ launcher, dataDir, results }: ScenarioContext): Promise<void> {
+  const app = await launcher.launch({ dataDir });
+  try {
+    const { page } = app;
+    await setUpFacility(page);
+    const registry = new RegistryPage(page);
+    await registry.openDirectory();
+    await registry.addFacility(HOSPITAL, 'hospital', 'Emergency obstetric care');
+    const temporary = await createStaffAccount(page, MIDWIFE);
+    await signInFirstTime(page, MIDWIFE, temporary);
+
+    // Register the mother (an adult woman) and open her chart.
+    const patients = new PatientsPage(page);
+    await patients.open();
+    await patients.startRegistration();
+    await patients.field('givenName').fill('Fanta');
+    await patients.field('familyName').fill('Condé');
+    await page.locator('select[data-path="sex"]').selectOption('female');
+    await patients.field('birthDate').fill(daysFromToday(-26 * 365));
+    await patients.field('village').fill('Banama');
+    await patients.field('phone').fill('+224 621 11 22 33');
+    await patients.submitRegistration();
+    await patients.chartName().waitFor({ timeout: 30_000 });
+    const motherChart = page.url();
+
+    // Register the pregnancy from the chart: EDD and 10w 0d show as she types.
+    const preg = new PregnancyPage(page);
+    await page.getByTestId('chart-register-pregnancy').click();
+    await preg.field('lmp').fill(daysFromToday(-70));
+    await expect.poll(() => page.getByText('10w 0d').count()).toBeGreaterThan(0);
+    await preg.button(t('pregnancy.register.submit')).click();
+    const dating = page.getByTestId('pregnancy-dating');
+    await dating.waitFor({ timeout: 30_000 });
+    expect(await dating.innerText()).toContain('10w 0d');
+    expect(await dating.innerText()).toMatch(/EDD \S/);
+
+    // A contact with BP 150/95 on both readings → hypertension; a danger sign → the urgent-referral banner.
+    await preg.field('bpFirst').fill('150/95');
+    await preg.field('bpRepeat').fill('150/95');
+    await expect.poll(() => page.getByTestId('live-flags').innerText()).toContain('Hypertension');
+    await preg.select('dangerSigns').selectOption('vaginal-bleeding');
+    await page.getByTestId('urgent-banner').waitFor();
+    await preg.field('nextContactDate').fill(daysFromToday(0));
+    await preg.button(t('pregnancy.contact.submit')).click();
+    await preg.select('toFacilityId').waitFor({ timeout: 30_000 });
+    await preg.select('toFacilityId').selectOption({ label: HOSPITAL });
+    await preg.button(t('pregnancy.banner.refer')).click();
+    await page.getByText('Referral created.').waitFor({ timeout: 30_000 });
+    await page.getByTestId('urgent-banner').scrollIntoViewIfNeeded();
+    await preg.screenshot(results, 'pregnancy-01-contact-flags-referral');
+    const pregnancyUrl = page.url();
+
+    // She is on the due list (next contact today).
+    await page.evaluate(() => {
+      window.location.hash = '#/anc';
+    });
+    const due = page.getByRole('table', { name: 'Due this week' });
+    await due.waitFor({ timeout: 30_000 });
+    await expect.poll(() => due.innerText()).toContain('Condé');
+
+    // Delivery of a live baby closes the pregnancy; the baby is a patient whose chart names the mother.
+    await page.goto(pregnancyUrl);
+    await preg.field('weight1').fill('3.1');
+    await preg.button(t('pregnancy.delivery.submit')).click();
+    const closed = page.getByTestId('pregnancy-closed');
+    await closed.waitFor({ timeout: 30_000 });
+    expect(await closed.innerText()).toContain('Delivery');
+    await closed.getByRole('link').first().click();
+    await patients.chartName().waitFor({ timeout: 30_000 });
+    expect(page.url()).not.toBe(motherChart);
+    await expect.poll(() => page.locator('body').innerText()).toContain('Fanta Condé');
+  } finally {
+    await app.close();
+  }
+}
