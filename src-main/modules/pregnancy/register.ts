@@ -4,8 +4,11 @@ import { formatGestationalAge, MAX_GESTATION_DAYS, toDayNumber } from '../../../
 import { AppError } from '../../../shared/contract';
 import type { TimelineItem } from '../../../shared/contract/channels/patients';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
+import { eq } from 'drizzle-orm';
+import { ancContacts, postnatalContacts, pregnancies, pregnancyBirths } from '../../db/schema';
 import type { DomainRegistration } from '../../records';
-import { stmt } from '../../records';
+import { moveRecords, stmt } from '../../records';
+import { birthStore, contactStore, postnatalStore, pregnancyStore } from './pregnancy.repo';
 import { activePregnancyOf } from './pregnancy.service';
 
 interface ChartRow {
@@ -48,8 +51,7 @@ export const pregnancyDomain: DomainRegistration = {
     };
   },
   merge: {
-    // The kernel's generic move carries the rows (patient links found by foreign key); this only guards the rule.
-    tables: [],
+    tables: ['pregnancies', 'anc_contacts', 'postnatal_contacts', 'pregnancy_births'],
     check(open, fromId, intoId) {
       const a = activePregnancyOf(open, fromId);
       const b = activePregnancyOf(open, intoId);
@@ -61,6 +63,44 @@ export const pregnancyDomain: DomainRegistration = {
           },
         ]);
     },
-    move: () => ({}),
+    // Every record of her pregnancies follows her; a baby record merged away leaves its birth row pointing at
+    // the baby record kept.
+    move(open, actor, m) {
+      const { db } = open;
+      return {
+        pregnancies: moveRecords(
+          open,
+          actor,
+          pregnancyStore,
+          db.select().from(pregnancies).where(eq(pregnancies.patientId, m.fromId)).all(),
+          'patientId',
+          m,
+        ),
+        anc_contacts: moveRecords(
+          open,
+          actor,
+          contactStore,
+          db.select().from(ancContacts).where(eq(ancContacts.patientId, m.fromId)).all(),
+          'patientId',
+          m,
+        ),
+        postnatal_contacts: moveRecords(
+          open,
+          actor,
+          postnatalStore,
+          db.select().from(postnatalContacts).where(eq(postnatalContacts.patientId, m.fromId)).all(),
+          'patientId',
+          m,
+        ),
+        pregnancy_births: moveRecords(
+          open,
+          actor,
+          birthStore,
+          db.select().from(pregnancyBirths).where(eq(pregnancyBirths.babyPatientId, m.fromId)).all(),
+          'babyPatientId',
+          m,
+        ),
+      };
+    },
   },
 };

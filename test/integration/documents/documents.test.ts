@@ -74,8 +74,8 @@ describe('patient documents', () => {
     const payload = JSON.parse(outbox[0]!.payload) as Record<string, unknown>;
     expect(payload).toMatchObject({
       id: doc.id,
-      patient_id: p.id,
-      size_bytes: pdf.length,
+      patientId: p.id,
+      sizeBytes: pdf.length,
       sha256: doc.sha256,
     });
     expect(outbox[0]!.payload.length).toBeLessThan(2000);
@@ -278,7 +278,7 @@ describe('patient documents', () => {
       .prepare("SELECT version, payload FROM outbox WHERE entity = 'document' AND entity_id = ? ORDER BY seq")
       .all(kept.id) as { version: number; payload: string }[];
     expect(
-      versions.map((v) => [v.version, (JSON.parse(v.payload) as { patient_id: string }).patient_id]),
+      versions.map((v) => [v.version, (JSON.parse(v.payload) as { patientId: string }).patientId]),
     ).toEqual([
       [1, b.id],
       [2, a.id],

@@ -174,6 +174,8 @@ describe('sync payloads', () => {
     const before = epochOf();
     const scratch = mkdtempSync(join(tmpdir(), 'caredesk-epoch-'));
     try {
+      // A backup to a chosen folder needs the password re-entered (step-up).
+      unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
       const backup = unwrap(await core.call('admin', 'backup.create', { folder: scratch }));
       unwrap(await core.call('admin', 'database.rekey', { password: ADMIN.password }));
       const afterRekey = epochOf();
