@@ -75,9 +75,15 @@ export async function pregnancyScenario({ launcher, dataDir, results }: Scenario
     await expect.poll(() => page.getByTestId('live-flags').innerText()).toContain('Hypertension');
     await preg.select('dangerSigns').selectOption('vaginal-bleeding');
     await page.getByTestId('urgent-banner').waitFor();
-    await preg.field('nextContactDate').fill(daysFromToday(0));
+    await preg.field('nextContactDate').fill(daysFromToday(1));
     await preg.button(t('pregnancy.contact.submit')).click();
-    await preg.select('toFacilityId').waitFor({ timeout: 30_000 });
+    await preg
+      .select('toFacilityId')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await preg.screenshot(results, 'pregnancy-00-contact-not-saved');
+        throw e;
+      });
     await preg.select('toFacilityId').selectOption({ label: HOSPITAL });
     await preg.button(t('pregnancy.banner.refer')).click();
     await page.getByText('Referral created.').waitFor({ timeout: 30_000 });
@@ -85,7 +91,7 @@ export async function pregnancyScenario({ launcher, dataDir, results }: Scenario
     await preg.screenshot(results, 'pregnancy-01-contact-flags-referral');
     const pregnancyUrl = page.url();
 
-    // She is on the due list (next contact today).
+    // She is on the due list (next contact tomorrow).
     await page.evaluate(() => {
       window.location.hash = '#/anc';
     });
