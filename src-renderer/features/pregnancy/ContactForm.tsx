@@ -29,6 +29,9 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
   const refer = useAction('pregnancy.referDangerSigns', { invalidates: [...STALE, 'referrals.listOpen'] });
   const directory = useQuery('directory.list', {});
   const [saved, setSaved] = useState<{ id: string; referred: boolean } | null>(null);
+  // A saved contact with danger signs and no referral yet keeps the banner (the form is fresh after a save).
+  const pending = detail.contacts.find((c) => !c.voided && c.dangerSigns.length > 0 && !c.referralId);
+  const toRefer = saved && !saved.referred ? saved.id : (pending?.id ?? null);
   const next = detail.schedule.find((s) => s.status === 'upcoming' || s.status === 'due');
   const form = useForm({
     contactDate: todayText(),
@@ -83,9 +86,9 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
     setSaved({ id: result.value.id, referred: false });
   };
   const referNow = async () => {
-    if (!saved) return;
-    const result = await refer.run({ contactId: saved.id, toFacilityId: v.facilityId });
-    if (result.ok) setSaved({ ...saved, referred: true });
+    if (!toRefer) return;
+    const result = await refer.run({ contactId: toRefer, toFacilityId: v.facilityId });
+    if (result.ok) setSaved({ id: toRefer, referred: true });
   };
 
   return (
@@ -149,10 +152,10 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
             : t('pregnancy.flag.none')}
         </Alert>
       </Paper>
-      {v.dangerSign ? (
+      {v.dangerSign || toRefer || saved?.referred ? (
         <Alert severity="error" sx={{ mt: 2 }} role="alert" data-testid="urgent-banner">
           <Typography>{t('pregnancy.banner.urgent')}</Typography>
-          {saved && !saved.referred ? (
+          {toRefer ? (
             <Stack direction="row" spacing={2} sx={{ mt: 1 }}>
               <FormSelect
                 form={form}
@@ -177,7 +180,7 @@ export function ContactForm({ detail }: { detail: PregnancyDetail }) {
       ) : null}
       <ErrorAlert
         failure={record.failure}
-        shownPaths={['contactDate', 'bpFirst', 'bpRepeat', 'iptpGiven']}
+        shownPaths={['contactDate', 'bpFirst', 'bpRepeat', 'iptpGiven', 'nextContactDate']}
         sx={{ mt: 1 }}
       />
       <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
