@@ -9,23 +9,25 @@ import type { Bench } from './types';
 /**
  * CMAM monthly report over 50,000 episodes and 1,000,000 follow-up visits (target < 500 ms), beside the bare
  * indexed month aggregate over the same tables; the pure tally alone; the report PDF (target < 2 s).
- * Tables are shaped as the reports module assumes cmam_episodes / cmam_followups (see facts.ts).
+ * Tables carry the columns and indexes of the real cmam_episodes / cmam_followups (src-main/db/schema/cmam.ts)
+ * that the fact source reads.
  */
 export const bench: Bench = async () => {
   const sqlite = new Database(':memory:');
   sqlite.exec(`
     CREATE TABLE patients (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birth_date TEXT NOT NULL, merged_into TEXT);
     CREATE TABLE cmam_episodes (id TEXT PRIMARY KEY, patient_id TEXT NOT NULL, programme TEXT NOT NULL,
-      admission_date TEXT NOT NULL, admission_type TEXT NOT NULL, admission_criteria TEXT NOT NULL DEFAULT '[]',
-      exit_date TEXT, exit_type TEXT, internal_move INTEGER NOT NULL DEFAULT 0, oedema_at_admission INTEGER NOT NULL DEFAULT 0,
-      min_weight_kg REAL, min_weight_date TEXT, exit_weight_kg REAL, merged_into TEXT,
+      admission_date TEXT NOT NULL, admission_type TEXT NOT NULL, criteria TEXT NOT NULL DEFAULT '[]',
+      exit_date TEXT, exit_type TEXT, internal_move INTEGER NOT NULL DEFAULT 0, sex TEXT NOT NULL,
+      age_months_at_admission INTEGER NOT NULL, oedema TEXT NOT NULL DEFAULT 'none', weight_kg REAL NOT NULL,
+      rutf_sachets INTEGER NOT NULL DEFAULT 0, merged INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL, updated_at TEXT NOT NULL, voided INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX cmam_episodes_admission ON cmam_episodes (admission_date);
     CREATE INDEX cmam_episodes_exit ON cmam_episodes (exit_date);
-    CREATE INDEX cmam_episodes_programme ON cmam_episodes (programme, admission_date);
-    CREATE TABLE cmam_followups (id INTEGER PRIMARY KEY, episode_id TEXT NOT NULL, followup_date TEXT NOT NULL,
-      rutf_sachets INTEGER NOT NULL DEFAULT 0, voided INTEGER NOT NULL DEFAULT 0);
-    CREATE INDEX cmam_followups_date ON cmam_followups (followup_date);`);
+    CREATE INDEX cmam_episodes_open ON cmam_episodes (programme, exit_date);
+    CREATE TABLE cmam_followups (id INTEGER PRIMARY KEY, episode_id TEXT NOT NULL, visit_date TEXT NOT NULL,
+      weight_kg REAL NOT NULL, rutf_sachets INTEGER NOT NULL DEFAULT 0, voided INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX cmam_followups_episode ON cmam_followups (episode_id, visit_date);`);
   let seed = 7;
   const next = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
   const day = (n: number) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
@@ -42,16 +44,18 @@ export const bench: Bench = async () => {
   sqlite.transaction(() => {
     const p = sqlite.prepare('INSERT INTO patients VALUES (?, ?, ?, NULL)');
     const e = sqlite.prepare(
-      `INSERT INTO cmam_episodes (id, patient_id, programme, admission_date, admission_type, admission_criteria,
-       exit_date, exit_type, min_weight_kg, min_weight_date, exit_weight_kg, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'new', '["muac"]', ?, ?, 7, ?, 7.8, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      `INSERT INTO cmam_episodes (id, patient_id, programme, admission_date, admission_type, criteria,
+       exit_date, exit_type, sex, age_months_at_admission, weight_kg, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'new', '["muac-sam"]', ?, ?, ?, ?, 7, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
     );
     const f = sqlite.prepare(
-      'INSERT INTO cmam_followups (episode_id, followup_date, rutf_sachets) VALUES (?, ?, ?)',
+      'INSERT INTO cmam_followups (episode_id, visit_date, weight_kg, rutf_sachets) VALUES (?, ?, ?, ?)',
     );
     for (let i = 0; i < 50_000; i++) {
       const admit = Math.floor(next() * 1900);
-      p.run(`p${i}`, next() < 0.5 ? 'male' : 'female', day(admit - 180 - Math.floor(next() * 1500)));
+      const sex = next() < 0.5 ? 'male' : 'female';
+      const ageDays = 180 + Math.floor(next() * 1500);
+      p.run(`p${i}`, sex, day(admit - ageDays));
       const stay = 20 + Math.floor(next() * 120);
       const open = admit + stay > 1900;
       e.run(
@@ -61,9 +65,10 @@ export const bench: Bench = async () => {
         day(admit),
         open ? null : day(admit + stay),
         open ? null : exits[i % exits.length],
-        day(admit),
+        sex,
+        Math.floor(ageDays / 30.4375),
       );
-      for (let w = 0; w < 20; w++) f.run(`e${i}`, day(admit + 7 * w), 14);
+      for (let w = 0; w < 20; w++) f.run(`e${i}`, day(admit + 7 * w), 7 + w * 0.05, 14);
     }
   })();
   const m = reportMonth('2025-06');
@@ -71,7 +76,7 @@ export const bench: Bench = async () => {
   const bare = sqlite.prepare(
     `SELECT (SELECT count(*) FROM cmam_episodes WHERE programme = 'OTP' AND admission_date BETWEEN @first AND @last) AS c,
             (SELECT count(*) FROM cmam_episodes WHERE programme = 'OTP' AND exit_date BETWEEN @first AND @last) AS e,
-            (SELECT sum(rutf_sachets) FROM cmam_followups WHERE followup_date BETWEEN @first AND @last) AS rutf`,
+            (SELECT sum(rutf_sachets) FROM cmam_followups WHERE visit_date BETWEEN @first AND @last) AS rutf`,
   );
   const runs = { report: [] as number[], bare: [] as number[], tally: [] as number[] };
   const facts = sqlFactSource.cmamEpisodes(open, m);

@@ -1,6 +1,6 @@
 // Where the report tallies get their facts. The visit summary reads the `visits` table; CMAM and ANC read
-// `cmam_episodes`, `pregnancies` and `anc_contacts` (built by their own modules) when those tables exist, and
-// report nothing otherwise. Optional columns fall back to NULL/0, so the SQL adapts to the tables' final shape.
+// `cmam_episodes` / `cmam_followups` and `pregnancies` / `anc_contacts` / `pregnancy_births` as their own
+// modules write them, and report nothing when a table is absent.
 import { parseJson } from '../../records';
 import type { Sqlite } from '../../db/open';
 import type {
@@ -9,6 +9,7 @@ import type {
   CmamEpisodeFact,
   CmamCriterion,
   EnrolmentFact,
+  PregnancyOutcome,
   VisitFact,
 } from '../../../shared/reports';
 
@@ -41,9 +42,6 @@ export function tableColumns(sqlite: Sqlite, table: string): Set<string> | null 
 const col = (cols: Set<string>, alias: string, name: string, fallback = 'NULL') =>
   cols.has(name) ? `${alias}.${name}` : fallback;
 
-/** Whole months between two calendar dates (days / 30.4375, as the WHO anthro package). */
-const MONTHS_SQL = (from: string, to: string) =>
-  `CAST((julianday(${to}) - julianday(${from})) / 30.4375 AS REAL)`;
 const YEARS_SQL = (from: string, to: string) =>
   `(CAST(strftime('%Y', ${to}) AS INTEGER) - CAST(strftime('%Y', ${from}) AS INTEGER) -
     (strftime('%m-%d', ${to}) < strftime('%m-%d', ${from})))`;
@@ -76,67 +74,76 @@ interface EpisodeRow {
   voided: number;
   merged: number;
   oedema: number;
-  min_weight_kg: number | null;
-  min_weight_date: string | null;
+  admission_weight_kg: number;
+  followup_min_kg: number | null;
+  followup_min_date: string | null;
   exit_weight_kg: number | null;
-  created_at: string | null;
-  updated_at: string | null;
+  created_at: string;
+  updated_at: string;
 }
+
+// Columns of cmam_episodes / cmam_followups as the CMAM module writes them (src-main/db/schema/cmam.ts):
+// `criteria` holds codes like 'muac-sam', `oedema` a grade ('none', '+', '++', '+++'), weights live on the
+// admission row and on each follow-up, so the lowest and the exit weight are read from those.
+const EPISODES_SQL = `SELECT e.id, e.patient_id, e.programme, e.admission_date, e.admission_type, e.criteria,
+    e.exit_date, e.exit_type, e.internal_move, e.sex, e.age_months_at_admission AS age_months, e.voided,
+    (e.merged = 1 OR p.merged_into IS NOT NULL) AS merged, (e.oedema <> 'none') AS oedema,
+    e.weight_kg AS admission_weight_kg,
+    (SELECT MIN(f.weight_kg) FROM cmam_followups f WHERE f.episode_id = e.id AND f.voided = 0) AS followup_min_kg,
+    (SELECT f.visit_date FROM cmam_followups f WHERE f.episode_id = e.id AND f.voided = 0
+      ORDER BY f.weight_kg, f.visit_date LIMIT 1) AS followup_min_date,
+    CASE WHEN e.exit_date IS NULL THEN NULL ELSE (SELECT f.weight_kg FROM cmam_followups f
+      WHERE f.episode_id = e.id AND f.voided = 0 AND f.visit_date <= e.exit_date
+      ORDER BY f.visit_date DESC LIMIT 1) END AS exit_weight_kg,
+    e.created_at, e.updated_at
+  FROM cmam_episodes e JOIN patients p ON p.id = e.patient_id
+  WHERE e.admission_date <= @last
+    AND (e.exit_date IS NULL OR e.exit_date >= @first OR e.exit_date < e.admission_date)`;
 
 function cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[] {
-  const cols = tableColumns(open.sqlite, 'cmam_episodes');
-  if (!cols) return [];
-  const c = (name: string, fallback?: string) => col(cols, 'e', name, fallback);
-  const rows = open.sqlite
-    .prepare(
-      `SELECT e.id, e.patient_id, e.programme, e.admission_date, e.admission_type,
-              ${c('admission_criteria')} AS criteria, e.exit_date, e.exit_type,
-              ${c('internal_move', '0')} AS internal_move, p.sex,
-              ${c('age_months_at_admission', MONTHS_SQL('p.birth_date', 'e.admission_date'))} AS age_months,
-              e.voided, (${c('merged_into')} IS NOT NULL OR p.merged_into IS NOT NULL) AS merged,
-              ${c('oedema_at_admission', '0')} AS oedema, ${c('min_weight_kg')} AS min_weight_kg,
-              ${c('min_weight_date')} AS min_weight_date, ${c('exit_weight_kg')} AS exit_weight_kg,
-              ${c('created_at')} AS created_at, ${c('updated_at')} AS updated_at
-       FROM cmam_episodes e JOIN patients p ON p.id = e.patient_id
-       WHERE e.admission_date <= @last
-         AND (e.exit_date IS NULL OR e.exit_date >= @first OR e.exit_date < e.admission_date)`,
-    )
-    .all(range) as EpisodeRow[];
+  if (!tableColumns(open.sqlite, 'cmam_episodes')) return [];
+  const rows = open.sqlite.prepare(EPISODES_SQL).all(range) as EpisodeRow[];
   const rutf = rutfByEpisode(open, range);
-  return rows.map((r) => ({
-    id: r.id,
-    patientId: r.patient_id,
-    programme: r.programme,
-    admissionDate: r.admission_date,
-    admissionType: r.admission_type,
-    admissionCriteria: criteriaOf(r.criteria),
-    exitDate: r.exit_date,
-    exitType: r.exit_type,
-    internalMove: r.internal_move === 1,
-    sex: r.sex,
-    ageMonthsAtAdmission: r.age_months,
-    voided: r.voided === 1,
-    merged: r.merged === 1,
-    oedemaAtAdmission: r.oedema === 1,
-    minWeightKg: r.min_weight_kg,
-    minWeightDate: r.min_weight_date,
-    exitWeightKg: r.exit_weight_kg,
-    rutf: rutf.get(r.id) ?? [],
-    ...(r.created_at ? { recordedAt: r.created_at } : {}),
-    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
-  }));
+  return rows.map((r) => {
+    // The lowest weight of the stay: at admission unless a follow-up weighed less.
+    const lowerLater = r.followup_min_kg !== null && r.followup_min_kg < r.admission_weight_kg;
+    return {
+      id: r.id,
+      patientId: r.patient_id,
+      programme: r.programme,
+      admissionDate: r.admission_date,
+      admissionType: r.admission_type,
+      admissionCriteria: criteriaOf(r.criteria),
+      exitDate: r.exit_date,
+      exitType: r.exit_type,
+      internalMove: r.internal_move === 1,
+      sex: r.sex,
+      ageMonthsAtAdmission: r.age_months,
+      voided: r.voided === 1,
+      merged: r.merged === 1,
+      oedemaAtAdmission: r.oedema === 1,
+      minWeightKg: lowerLater ? r.followup_min_kg : r.admission_weight_kg,
+      minWeightDate: lowerLater ? r.followup_min_date : r.admission_date,
+      exitWeightKg: r.exit_weight_kg,
+      rutf: rutf.get(r.id) ?? [],
+      recordedAt: r.created_at,
+      changedAt: r.updated_at,
+    };
+  });
 }
 
-/** RUTF sachets per episode and date from `cmam_followups` (episode_id, followup_date, rutf_sachets, voided). */
+/** RUTF sachets per episode and date: given at admission (cmam_episodes) and at each follow-up visit. */
 function rutfByEpisode(open: OpenDb, range: DateRange): Map<string, { date: string; sachets: number }[]> {
   const out = new Map<string, { date: string; sachets: number }[]>();
-  const cols = tableColumns(open.sqlite, 'cmam_followups');
-  if (!cols || !cols.has('rutf_sachets')) return out;
   const rows = open.sqlite
     .prepare(
-      `SELECT episode_id, followup_date AS date, SUM(rutf_sachets) AS sachets FROM cmam_followups
-       WHERE followup_date BETWEEN @first AND @last AND voided = 0 AND rutf_sachets > 0
-       GROUP BY episode_id, followup_date`,
+      `SELECT episode_id, date, SUM(sachets) AS sachets FROM (
+         SELECT id AS episode_id, admission_date AS date, rutf_sachets AS sachets FROM cmam_episodes
+         WHERE admission_date BETWEEN @first AND @last AND voided = 0 AND rutf_sachets > 0
+         UNION ALL
+         SELECT episode_id, visit_date, rutf_sachets FROM cmam_followups
+         WHERE visit_date BETWEEN @first AND @last AND voided = 0 AND rutf_sachets > 0)
+       GROUP BY episode_id, date`,
     )
     .all(range) as { episode_id: string; date: string; sachets: number }[];
   for (const r of rows) {
@@ -147,56 +154,68 @@ function rutfByEpisode(open: OpenDb, range: DateRange): Map<string, { date: stri
   return out;
 }
 
+/**
+ * The pregnancy module records `outcome_type` 'delivery' (babies in pregnancy_births) or another ending; the
+ * report wants live birth / stillbirth / miscarriage / abortion / other.
+ */
+function outcomeOf(type: string | null, liveBirths: number, stillbirths: number): PregnancyOutcome | null {
+  if (type === null) return null;
+  if (type === 'delivery') return liveBirths > 0 || stillbirths === 0 ? 'live-birth' : 'stillbirth';
+  if (type === 'miscarriage' || type === 'abortion') return type;
+  return 'other';
+}
+
 function ancFacts(open: OpenDb, range: DateRange) {
-  const pc = tableColumns(open.sqlite, 'pregnancies');
-  const cc = tableColumns(open.sqlite, 'anc_contacts');
-  if (!pc || !cc) return { pregnancies: [], contacts: [] };
-  const p = (name: string, fallback?: string) => col(pc, 'g', name, fallback);
-  const c = (name: string, fallback?: string) => col(cc, 'c', name, fallback);
-  const registered = p('registered_on', 'substr(g.created_at, 1, 10)');
-  const where = `g.lmp <= @last AND (g.outcome_date IS NULL OR g.outcome_date >= @first)`;
+  if (!tableColumns(open.sqlite, 'pregnancies') || !tableColumns(open.sqlite, 'anc_contacts')) {
+    return { pregnancies: [], contacts: [] };
+  }
+  // dating_lmp is the LMP gestational age counts from (the real LMP, or EDD − 280 days by ultrasound).
+  const where = `g.dating_lmp <= @last AND (g.outcome_date IS NULL OR g.outcome_date >= @first)`;
   const pregnancies = (
     open.sqlite
       .prepare(
-        `SELECT g.id, g.patient_id, g.lmp, ${p('edd')} AS edd, ${YEARS_SQL('p.birth_date', registered)} AS age,
-                g.outcome_date, ${p('outcome_type')} AS outcome_type, g.voided,
-                (${p('merged_into')} IS NOT NULL OR p.merged_into IS NOT NULL) AS merged,
-                ${p('created_at')} AS created_at, ${p('updated_at')} AS updated_at
+        `SELECT g.id, g.patient_id, g.dating_lmp AS lmp, g.edd, g.mother_age_years AS age, g.outcome_date,
+                g.outcome_type, g.voided, p.merged_into IS NOT NULL AS merged, g.created_at, g.updated_at,
+                (SELECT COUNT(*) FROM pregnancy_births b WHERE b.pregnancy_id = g.id AND b.voided = 0
+                  AND b.outcome = 'live-birth') AS live_births,
+                (SELECT COUNT(*) FROM pregnancy_births b WHERE b.pregnancy_id = g.id AND b.voided = 0
+                  AND b.outcome = 'stillbirth') AS stillbirths
          FROM pregnancies g JOIN patients p ON p.id = g.patient_id WHERE ${where}`,
       )
       .all(range) as {
       id: string;
       patient_id: string;
       lmp: string;
-      edd: string | null;
+      edd: string;
       age: number;
       outcome_date: string | null;
-      outcome_type: AncPregnancyFact['outcomeType'];
+      outcome_type: string | null;
       voided: number;
       merged: number;
-      created_at: string | null;
-      updated_at: string | null;
+      created_at: string;
+      updated_at: string;
+      live_births: number;
+      stillbirths: number;
     }[]
   ).map((r): AncPregnancyFact => ({
     id: r.id,
     patientId: r.patient_id,
     lmp: r.lmp,
-    edd: r.edd ?? '',
+    edd: r.edd,
     motherAgeYears: r.age,
     outcomeDate: r.outcome_date,
-    outcomeType: r.outcome_type,
+    outcomeType: outcomeOf(r.outcome_type, r.live_births, r.stillbirths),
     voided: r.voided === 1,
     merged: r.merged === 1,
-    ...(r.created_at ? { recordedAt: r.created_at } : {}),
-    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+    recordedAt: r.created_at,
+    changedAt: r.updated_at,
   }));
   const contacts = (
     open.sqlite
       .prepare(
-        `SELECT c.id, c.pregnancy_id, c.contact_date, ${c('ga_days')} AS ga_days, ${c('iptp_dose')} AS iptp,
-                ${c('td_dose')} AS td, ${c('hb_g_dl')} AS hb, ${c('hypertension', '0')} AS hypertension,
-                ${c('referred', '0')} AS referred, c.voided, ${c('created_at')} AS created_at,
-                ${c('updated_at')} AS updated_at
+        `SELECT c.id, c.pregnancy_id, c.contact_date, c.ga_days, c.iptp_dose AS iptp, c.td_dose AS td,
+                c.hb_gdl AS hb, c.hypertension, c.referral_id IS NOT NULL AS referred, c.voided, c.created_at,
+                c.updated_at
          FROM anc_contacts c JOIN pregnancies g ON g.id = c.pregnancy_id JOIN patients p ON p.id = g.patient_id
          WHERE ${where}`,
       )
@@ -211,8 +230,8 @@ function ancFacts(open: OpenDb, range: DateRange) {
       hypertension: number;
       referred: number;
       voided: number;
-      created_at: string | null;
-      updated_at: string | null;
+      created_at: string;
+      updated_at: string;
     }[]
   ).map((r): AncContactFact => ({
     id: r.id,
@@ -225,8 +244,8 @@ function ancFacts(open: OpenDb, range: DateRange) {
     hypertension: r.hypertension === 1,
     referred: r.referred === 1,
     voided: r.voided === 1,
-    ...(r.created_at ? { recordedAt: r.created_at } : {}),
-    ...(r.updated_at ? { changedAt: r.updated_at } : {}),
+    recordedAt: r.created_at,
+    changedAt: r.updated_at,
   }));
   return { pregnancies, contacts };
 }

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clinic, child, type Clinic } from '../patients/support';
-import { CMAM_EPISODES_DDL, insertEpisode } from './support';
+import { insertEpisode } from './support';
 import { auditChainHead } from '../../../src-main/modules/reports/reports.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function facility(c: Clinic) {
-  c.sqlite().exec(CMAM_EPISODES_DDL);
   const a = await c.clerk.ok('patients.register', child({ givenName: 'Aïssatou', familyName: 'Ndiaye' }));
   const b = await c.clerk.ok(
     'patients.register',
@@ -37,7 +36,7 @@ async function facility(c: Clinic) {
   );
   const s = c.sqlite();
   insertEpisode(s, { patientId: a.id, admissionDate: '2026-02-20' }); // A, F
-  insertEpisode(s, { patientId: b.id, admissionDate: '2026-03-01', criteria: ['whz'] }); // C, F
+  insertEpisode(s, { patientId: b.id, admissionDate: '2026-03-01', criteria: ['whz-sam'] }); // C, F
   insertEpisode(s, {
     patientId: d.id,
     admissionDate: '2026-03-05',
