@@ -4,15 +4,21 @@ import { sqlFactSource } from '../../src-main/modules/reports/facts';
 import { computeReport, reportTrends } from '../../src-main/modules/reports/reports.compute';
 import { renderReportPdf } from '../../src-main/modules/reports/reports.pdf';
 import { percentile, round, timeMs } from './stats';
+import { ancBench } from './reports-anc';
 import type { Bench } from './types';
 
+const RUNS = 20;
+
 /**
- * CMAM monthly report over 50,000 episodes and 1,000,000 follow-up visits (target < 500 ms), beside the bare
- * indexed month aggregate over the same tables; the pure tally alone; the report PDF (target < 2 s).
- * Tables carry the columns and indexes of the real cmam_episodes / cmam_followups (src-main/db/schema/cmam.ts)
- * that the fact source reads.
+ * CMAM monthly report over 50,000 episodes and 1,000,000 follow-up visits (target p95 < 500 ms), beside the bare
+ * indexed month aggregate over the same tables; the pure tally alone; the report PDF (target < 2 s); the ANC
+ * report over 20,000 pregnancies (reports-anc.ts). Tables carry the columns and indexes of the real
+ * cmam_episodes / cmam_followups (src-main/db/schema/cmam.ts and the partial index of migration
+ * 0007_reports_overlap_index) that the fact source reads.
  */
-export const bench: Bench = async () => {
+export const bench: Bench = async () => ({ ...(await cmamBench()), ...(await ancBench()) });
+
+async function cmamBench() {
   const sqlite = new Database(':memory:');
   sqlite.exec(`
     CREATE TABLE patients (id TEXT PRIMARY KEY, sex TEXT NOT NULL, birth_date TEXT NOT NULL, merged_into TEXT);
@@ -25,9 +31,12 @@ export const bench: Bench = async () => {
     CREATE INDEX cmam_episodes_admission ON cmam_episodes (admission_date);
     CREATE INDEX cmam_episodes_exit ON cmam_episodes (exit_date);
     CREATE INDEX cmam_episodes_open ON cmam_episodes (programme, exit_date);
+    CREATE INDEX cmam_episodes_exit_before_admission ON cmam_episodes (admission_date)
+      WHERE exit_date < admission_date;
     CREATE TABLE cmam_followups (id INTEGER PRIMARY KEY, episode_id TEXT NOT NULL, visit_date TEXT NOT NULL,
       weight_kg REAL NOT NULL, rutf_sachets INTEGER NOT NULL DEFAULT 0, voided INTEGER NOT NULL DEFAULT 0);
-    CREATE INDEX cmam_followups_episode ON cmam_followups (episode_id, visit_date);`);
+    CREATE INDEX cmam_followups_episode ON cmam_followups (episode_id, visit_date);
+    CREATE INDEX cmam_followups_visit_date ON cmam_followups (visit_date, voided, rutf_sachets, episode_id);`);
   let seed = 7;
   const next = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
   const day = (n: number) => new Date(Date.UTC(2021, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
@@ -80,7 +89,7 @@ export const bench: Bench = async () => {
   );
   const runs = { report: [] as number[], bare: [] as number[], tally: [] as number[] };
   const facts = sqlFactSource.cmamEpisodes(open, m);
-  for (let r = 0; r < 7; r++) {
+  for (let r = 0; r < RUNS; r++) {
     runs.report.push(await timeMs(() => computeReport(open, 'cmam-OTP', '2025-06')));
     runs.bare.push(await timeMs(() => bare.get(m)));
     runs.tally.push(await timeMs(() => cmamReport(facts, 'OTP', m)));
@@ -126,6 +135,7 @@ export const bench: Bench = async () => {
   const bareMs = percentile(runs.bare, 50);
   return {
     cmamReportMedianMs: round(report),
+    cmamReportP95Ms: round(percentile(runs.report, 95)),
     cmamReportTargetMs: 500,
     bareMonthAggregateMedianMs: round(bareMs),
     ratioToBare: round(report / Math.max(bareMs, 0.001)),
@@ -134,8 +144,9 @@ export const bench: Bench = async () => {
     episodes: 50_000,
     followups: 1_000_000,
     pdfWithTrendsMedianMs: round(percentile(pdfRuns, 50)),
+    pdfWithTrendsMaxMs: round(Math.max(...pdfRuns)),
     pdfTablesOnlyMedianMs: round(percentile(tablesOnly, 50)),
     trends12MonthsMedianMs: round(percentile(trendRuns, 50)),
     pdfTargetMs: 2000,
   };
-};
+}

@@ -129,5 +129,21 @@ export const migrations: Migration[] = [
       "-- A frozen month is kept as it was: any UPDATE or DELETE of report_freezes aborts (issue 19 §6).\nCREATE TRIGGER `report_freezes_no_update` BEFORE UPDATE ON `report_freezes`\nBEGIN\n  SELECT RAISE(ABORT, 'report_freezes is immutable');\nEND;",
       "CREATE TRIGGER `report_freezes_no_delete` BEFORE DELETE ON `report_freezes`\nBEGIN\n  SELECT RAISE(ABORT, 'report_freezes is immutable');\nEND;"
     ]
+  },
+  {
+    "version": 7,
+    "tag": "0006_session3",
+    "hash": "2ac9efe6f493eab29c6c5c553a67cda40c76233aca13972f30115bb206931ad8",
+    "statements": [
+      "CREATE INDEX `cmam_followups_visit_date` ON `cmam_followups` (`visit_date`,`voided`,`rutf_sachets`,`episode_id`);"
+    ]
+  },
+  {
+    "version": 8,
+    "tag": "0007_reports_overlap_index",
+    "hash": "e25842e012b7725bb84358efa474db79ab3d6b9b8106a5e1cd7590fc45dff4d1",
+    "statements": [
+      "-- The monthly CMAM report reads stays overlapping the month as three index ranges; the third (an exit recorded\n-- before the admission, which the F = A + C - E check names) needs this partial index.\nCREATE INDEX IF NOT EXISTS `cmam_episodes_exit_before_admission` ON `cmam_episodes` (`admission_date`) WHERE `exit_date` < `admission_date`;"
+    ]
   }
 ];

@@ -101,7 +101,11 @@ export const cmamFollowups = sqliteTable(
     alerts: text('alerts').notNull().default('[]'),
     ...recordColumns(),
   },
-  (t) => [index('cmam_followups_episode').on(t.episodeId, t.visitDate)],
+  (t) => [
+    index('cmam_followups_episode').on(t.episodeId, t.visitDate),
+    /** The monthly report's RUTF sums: one range over the month, covering (no table lookups). */
+    index('cmam_followups_visit_date').on(t.visitDate, t.voided, t.rutfSachets, t.episodeId),
+  ],
 );
 
 /** RUTF sachets in (received, stock-take adjustment) and out (dispensed at an admission or follow-up). */

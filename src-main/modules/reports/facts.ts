@@ -82,6 +82,13 @@ interface EpisodeRow {
   updated_at: string;
 }
 
+// Stays overlapping the range: still open, exited on or after its first day, or (a data error the balance check
+// names) exited before admission — each branch one index range (cmam_episodes_exit, and the partial index
+// cmam_episodes_exit_before_admission), instead of every episode admitted before the range's last day.
+const OVERLAP_IDS_SQL = `SELECT id FROM cmam_episodes WHERE exit_date IS NULL AND admission_date <= @last
+    UNION ALL SELECT id FROM cmam_episodes WHERE exit_date >= @first AND admission_date <= @last
+    UNION ALL SELECT id FROM cmam_episodes WHERE exit_date < admission_date AND admission_date <= @last`;
+
 // Columns of cmam_episodes / cmam_followups as the CMAM module writes them (src-main/db/schema/cmam.ts):
 // `criteria` holds codes like 'muac-sam', `oedema` a grade ('none', '+', '++', '+++'), weights live on the
 // admission row and on each follow-up, so the lowest and the exit weight are read from those.
@@ -97,8 +104,7 @@ const EPISODES_SQL = `SELECT e.id, e.patient_id, e.programme, e.admission_date, 
       ORDER BY f.visit_date DESC LIMIT 1) END AS exit_weight_kg,
     e.created_at, e.updated_at
   FROM cmam_episodes e JOIN patients p ON p.id = e.patient_id
-  WHERE e.admission_date <= @last
-    AND (e.exit_date IS NULL OR e.exit_date >= @first OR e.exit_date < e.admission_date)`;
+  WHERE e.id IN (${OVERLAP_IDS_SQL})`;
 
 function cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[] {
   if (!tableColumns(open.sqlite, 'cmam_episodes')) return [];

@@ -1,0 +1,1 @@
+CREATE INDEX `cmam_followups_visit_date` ON `cmam_followups` (`visit_date`,`voided`,`rutf_sachets`,`episode_id`);
