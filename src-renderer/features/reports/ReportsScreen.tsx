@@ -283,6 +283,8 @@ function DrillDialog({
 }) {
   const { t } = useI18n();
   const list = useQuery('reports.drilldown', { month, report, cell });
+  const sexLabel = (sex: string) =>
+    sex === 'male' ? t('patients.sex.male') : sex === 'female' ? t('patients.sex.female') : sex;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md">
       <DialogTitle>{t('reports.drill.title')}</DialogTitle>
@@ -302,14 +304,14 @@ function DrillDialog({
             </TableHead>
             <TableBody>
               {list.data.records.map((r) => (
-                <TableRow key={r.recordId}>
+                <TableRow key={r.recordId} data-testid="drill-row">
                   <TableCell>{r.registrationNumber}</TableCell>
                   <TableCell>
                     <Link href={`#/patients/${r.patientId}`}>
                       {r.givenName} {r.familyName}
                     </Link>
                   </TableCell>
-                  <TableCell>{r.sex}</TableCell>
+                  <TableCell>{sexLabel(r.sex)}</TableCell>
                   <TableCell>{r.birthDate}</TableCell>
                 </TableRow>
               ))}
