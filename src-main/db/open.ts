@@ -3,7 +3,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
-export type Db = BetterSQLite3Database<typeof schema>;
+/** What `drizzle()` returns: the query builder and, as `$client`, the connection it runs on. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite };
 
 export interface OpenOptions {
   file: string;

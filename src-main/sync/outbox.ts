@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { uuidv7 } from '../../shared/ids';
 import type { Sqlite } from '../db/open';
+import { stmt } from '../records/sql';
 import { syncIdentity } from './epoch';
 import { buildPayload } from './payloads';
 
@@ -9,7 +9,8 @@ export { registerPayload, genericFromRow, type PayloadBuilder } from './payloads
 /** Entities the outbox carries; the server upserts by (facility, entity, id), keeping the newest version. */
 export type OutboxEntity = 'patient' | 'visit' | 'referral' | 'directory_facility' | 'user' | (string & {});
 
-const inserts = new WeakMap<Sqlite, Database.Statement<unknown[], unknown>>();
+const INSERT_SQL = `INSERT INTO outbox (change_id, entity, entity_id, version, payload_version, facility_id, epoch,
+  payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
  * Queues one change of a record for the central server (src-main/sync/README.md). Call inside the transaction
@@ -27,15 +28,17 @@ export function enqueue(
 ): void {
   if (!sqlite.inTransaction) throw new Error('outbox rows are written inside the transaction of the change');
   const { facilityId, epoch } = syncIdentity(sqlite);
-  let insert = inserts.get(sqlite);
-  if (!insert) {
-    insert = sqlite.prepare(
-      `INSERT INTO outbox (change_id, entity, entity_id, version, payload_version, facility_id, epoch, payload,
-         created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    inserts.set(sqlite, insert);
-  }
-  insert.run(uuidv7(), entity, id, version, payloadVersion, facilityId, epoch, JSON.stringify(payload), at);
+  stmt(sqlite, INSERT_SQL).run(
+    uuidv7(),
+    entity,
+    id,
+    version,
+    payloadVersion,
+    facilityId,
+    epoch,
+    JSON.stringify(payload),
+    at,
+  );
 }
 
 /**
@@ -49,7 +52,7 @@ export function enqueueStored(
   id: string,
   at: string,
 ): void {
-  const row = sqlite.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as
+  const row = stmt(sqlite, `SELECT * FROM "${table.replace(/"/g, '""')}" WHERE id = ?`).get(id) as
     Record<string, unknown> | undefined;
   if (!row) throw new Error(`outbox: no ${table} row ${id}`);
   const { payload, version } = buildPayload(entity, table, row);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sqlite } from '../../db/open';
+import { stmt } from '../../records/sql';
 
 export interface AuditEntry {
   userId?: string | null;
@@ -50,10 +51,14 @@ export function auditHash(row: Omit<AuditRow, 'hash'>): string {
     .digest('hex');
 }
 
-/** Appends one row; call inside the transaction of the action it records. */
+const LAST_SQL = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
+const INSERT_SQL = `INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, patient_id, detail,
+  prev_hash, hash) VALUES (@seq, @at, @user_id, @role, @action, @entity, @entity_id, @patient_id, @detail,
+  @prev_hash, @hash)`;
+
+/** Appends one row (statements compiled once per connection); call inside the transaction it records. */
 export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new Date().toISOString()): void {
-  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    { seq: number; hash: string } | undefined;
+  const last = stmt(sqlite, LAST_SQL).get() as { seq: number; hash: string } | undefined;
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
     at,
@@ -66,12 +71,7 @@ export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new 
     detail: entry.detail ? entry.detail.slice(0, 500) : null,
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  sqlite
-    .prepare(
-      `INSERT INTO audit_log (seq, at, user_id, role, action, entity, entity_id, patient_id, detail, prev_hash, hash)
-       VALUES (@seq, @at, @user_id, @role, @action, @entity, @entity_id, @patient_id, @detail, @prev_hash, @hash)`,
-    )
-    .run({ ...row, hash: auditHash(row) });
+  stmt(sqlite, INSERT_SQL).run({ ...row, hash: auditHash(row) });
 }
 
 export type AuditVerdict =

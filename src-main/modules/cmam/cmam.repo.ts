@@ -1,5 +1,4 @@
-// CMAM rows: the record stores (one outbox call per entity), row → record, settings and the protocol in force.
-import { eq } from 'drizzle-orm';
+// CMAM rows: the record stores (statements compiled once per connection, one outbox call per entity), row → record, settings and the protocol in force.
 import { getProtocolProfile, type ProtocolProfile } from '../../../shared/clinical';
 import { AppError } from '../../../shared/contract';
 import type { CmamSettings, EpisodeRecord, FollowupRecord } from '../../../shared/contract/channels/cmam';
@@ -7,7 +6,7 @@ import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
 import type { OpenDatabase } from '../../core/state';
 import { cmamEpisodes, cmamFollowups, rutfStock, settings } from '../../db/schema';
 import { enqueueStored } from '../../sync/outbox';
-import { parseJson, stmt, type RecordStore } from '../../records';
+import { insertRow, parseJson, stmt, updateRow, type RecordStore } from '../../records';
 
 export type EpisodeRow = typeof cmamEpisodes.$inferSelect;
 export type FollowupRow = typeof cmamFollowups.$inferSelect;
@@ -15,24 +14,24 @@ export type StockRow = typeof rutfStock.$inferSelect;
 
 export const episodeStore: RecordStore<EpisodeRow> = {
   entity: 'cmam_episode',
-  insert: (db, row) => db.insert(cmamEpisodes).values(row).run(),
-  update: (db, row) => db.update(cmamEpisodes).set(row).where(eq(cmamEpisodes.id, row.id)).run(),
+  insert: (db, row) => insertRow(db.$client, cmamEpisodes, row),
+  update: (db, row) => updateRow(db.$client, cmamEpisodes, row),
   afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'cmam_episode', 'cmam_episodes', row.id, at),
   patientOf: (row) => row.patientId,
 };
 
 export const followupStore: RecordStore<FollowupRow> = {
   entity: 'cmam_followup',
-  insert: (db, row) => db.insert(cmamFollowups).values(row).run(),
-  update: (db, row) => db.update(cmamFollowups).set(row).where(eq(cmamFollowups.id, row.id)).run(),
+  insert: (db, row) => insertRow(db.$client, cmamFollowups, row),
+  update: (db, row) => updateRow(db.$client, cmamFollowups, row),
   afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'cmam_followup', 'cmam_followups', row.id, at),
   patientOf: (row) => row.patientId,
 };
 
 export const stockStore: RecordStore<StockRow> = {
   entity: 'rutf_stock',
-  insert: (db, row) => db.insert(rutfStock).values(row).run(),
-  update: (db, row) => db.update(rutfStock).set(row).where(eq(rutfStock.id, row.id)).run(),
+  insert: (db, row) => insertRow(db.$client, rutfStock, row),
+  update: (db, row) => updateRow(db.$client, rutfStock, row),
   afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'rutf_stock', 'rutf_stock_movements', row.id, at),
 };
 
@@ -73,11 +72,20 @@ const BOOLEAN_COLUMNS = new Set([
 ]);
 
 /** A row read with a cached raw statement (the follow-up save is a hot path), in drizzle's camelCase shape. */
+const camelNames = new Map<string, string>();
+function camelName(column: string): string {
+  let name = camelNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    camelNames.set(column, name);
+  }
+  return name;
+}
+
 function camel<T>(row: Record<string, unknown> | undefined): T | undefined {
   if (!row) return undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row))
-    out[k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = BOOLEAN_COLUMNS.has(k) ? v === 1 : v;
+  for (const k in row) out[camelName(k)] = BOOLEAN_COLUMNS.has(k) ? row[k] === 1 : row[k];
   return out as T;
 }
 

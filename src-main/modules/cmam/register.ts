@@ -6,7 +6,7 @@ import type { TimelineItem } from '../../../shared/contract/channels/patients';
 import type { OpenDatabase } from '../../core/state';
 import { cmamEpisodes, cmamFollowups } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { stmt, writeNextVersion, type DomainRegistration } from '../../records';
+import { moveRecords, stmt, type DomainRegistration } from '../../records';
 import { episodeStore, followupStore, toEpisode } from './cmam.repo';
 
 export function patientEpisodes(open: OpenDatabase, patientId: string): EpisodeRecord[] {
@@ -100,41 +100,16 @@ export const cmamDomain: DomainRegistration = {
         ]);
     },
     move(open, actor, m) {
-      let episodes = 0;
-      let followups = 0;
-      for (const before of open.db
-        .select()
-        .from(cmamEpisodes)
-        .where(eq(cmamEpisodes.patientId, m.fromId))
-        .all()) {
-        writeNextVersion(open, actor, m.at, episodeStore, {
-          before,
-          set: { patientId: m.intoId },
-          history: {
-            action: 'moved',
-            changes: [{ field: 'patientId', from: m.fromId, to: m.intoId }],
-            reason: m.reason,
-          },
-        });
-        episodes++;
-      }
-      for (const before of open.db
+      const episodes = open.db.select().from(cmamEpisodes).where(eq(cmamEpisodes.patientId, m.fromId)).all();
+      const followups = open.db
         .select()
         .from(cmamFollowups)
         .where(eq(cmamFollowups.patientId, m.fromId))
-        .all()) {
-        writeNextVersion(open, actor, m.at, followupStore, {
-          before,
-          set: { patientId: m.intoId },
-          history: {
-            action: 'moved',
-            changes: [{ field: 'patientId', from: m.fromId, to: m.intoId }],
-            reason: m.reason,
-          },
-        });
-        followups++;
-      }
-      return { cmam_episodes: episodes, cmam_followups: followups };
+        .all();
+      return {
+        cmam_episodes: moveRecords(open, actor, episodeStore, episodes, 'patientId', m),
+        cmam_followups: moveRecords(open, actor, followupStore, followups, 'patientId', m),
+      };
     },
   },
 };

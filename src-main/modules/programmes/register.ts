@@ -4,7 +4,7 @@ import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
 import type { TimelineItem } from '../../../shared/contract/channels/patients';
 import { enrolments } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { stmt, writeNextVersion, type DomainRegistration } from '../../records';
+import { moveRecords, stmt, type DomainRegistration } from '../../records';
 import { enrolmentStore, patientEnrolments } from './programmes.repo';
 
 export const programmesDomain: DomainRegistration = {
@@ -57,24 +57,8 @@ export const programmesDomain: DomainRegistration = {
         ]);
     },
     move(open, actor, m) {
-      let n = 0;
-      for (const before of open.db
-        .select()
-        .from(enrolments)
-        .where(eq(enrolments.patientId, m.fromId))
-        .all()) {
-        writeNextVersion(open, actor, m.at, enrolmentStore, {
-          before,
-          set: { patientId: m.intoId },
-          history: {
-            action: 'moved',
-            changes: [{ field: 'patientId', from: m.fromId, to: m.intoId }],
-            reason: m.reason,
-          },
-        });
-        n++;
-      }
-      return { programme_enrolments: n };
+      const rows = open.db.select().from(enrolments).where(eq(enrolments.patientId, m.fromId)).all();
+      return { programme_enrolments: moveRecords(open, actor, enrolmentStore, rows, 'patientId', m) };
     },
   },
 };
