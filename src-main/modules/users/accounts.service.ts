@@ -77,6 +77,8 @@ export async function createUser(
     temporaryPassword?: string | undefined;
   },
 ): Promise<{ user: UserSummary; temporaryPassword: string }> {
+  // A new account is a new key to the whole database (an admin one, to every right): step-up first.
+  requireRecentPassword(state, actor);
   const { sqlite, db } = openDb(state);
   if (findUserByUsername(db, input.username)) {
     throw new AppError('CONFLICT', 'Someone already has that username. Choose another one.', [

@@ -10,6 +10,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { useForm } from '../../components/use-form';
 import { useState } from 'react';
 import { OtherRolesSelect } from './OtherRolesSelect';
+import { useReauth } from './ReauthDialog';
 
 /** Username, full name and role; CareDesk makes up the temporary password and the parent shows it once. */
 export function CreateUserForm({
@@ -21,6 +22,8 @@ export function CreateUserForm({
   const form = useForm({ username: '', fullName: '', role: 'clinician' });
   const create = useAction('users.create', { invalidates: ['users.list', 'home.summary'] });
   const [others, setOthers] = useState<Role[]>([]);
+  // A new account needs the admin's password re-entered (the core answers REAUTH_REQUIRED).
+  const { guarded, dialog } = useReauth();
 
   const submit = async () => {
     const input = {
@@ -34,7 +37,7 @@ export function CreateUserForm({
       form.showErrors(problems);
       return;
     }
-    const result = await create.run(input);
+    const result = await guarded(() => create.run(input));
     if (!result.ok) {
       form.showFailure(result);
       return;
@@ -89,6 +92,7 @@ export function CreateUserForm({
         </Stack>
         <ErrorAlert failure={create.failure} shownPaths={['username', 'fullName']} sx={{ mt: 1 }} />
       </Form>
+      {dialog}
     </Paper>
   );
 }

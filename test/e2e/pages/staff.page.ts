@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright-core';
+import { ADMIN } from '../scenarios/context';
 import { BasePage } from './base.page';
 
 /** The app bar's session buttons and the administration menu. */
@@ -24,10 +25,18 @@ export class UsersPage extends BasePage {
     return this.page.getByRole('heading', { name: this.t('admin.users'), level: 1 });
   }
 
-  async create(username: string, fullName: string): Promise<void> {
+  /** Creates the account; when CareDesk asks for the admin's password again (step-up), gives it. */
+  async create(username: string, fullName: string, adminPassword = ADMIN.password): Promise<void> {
     await this.field('username').fill(username);
     await this.field('fullName').fill(fullName);
     await this.page.getByRole('button', { name: this.t('users.create') }).click();
+    const asked = this.page.getByRole('dialog', { name: this.t('admin.confirmTitle') });
+    const shown = this.page.getByTestId('temporary-password');
+    await asked.or(shown).first().waitFor();
+    if (await asked.isVisible()) {
+      await asked.getByLabel(this.t('admin.confirmPassword')).fill(adminPassword);
+      await asked.getByRole('button', { name: this.t('admin.confirm') }).click();
+    }
   }
 
   async temporaryPassword(): Promise<string> {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpFacility, tempCore, unwrap } from '../../support/core';
+import { ADMIN, setUpFacility, tempCore, unwrap } from '../../support/core';
 import { cli } from '../../support/cli';
 
 const PASSWORD = 'manager password 2026';
@@ -11,6 +11,7 @@ async function facility(): Promise<{ dataDir: string; patientId: string }> {
   const core = tempCore();
   dirs.push(core);
   await setUpFacility(core, 'admin');
+  unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
   const created = unwrap(
     await core.call('admin', 'users.create', { username: 'mariam', fullName: 'Mariam Sow', role: 'manager' }),
   );

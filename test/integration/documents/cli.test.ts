@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../../support/cli';
-import { setUpFacility, tempCore, unwrap } from '../../support/core';
+import { ADMIN, setUpFacility, tempCore, unwrap } from '../../support/core';
 import { child } from '../patients/support';
 import { pdfFile, photo, windowsProgram, withGpsExif } from './files';
 
@@ -15,6 +15,7 @@ async function facility(): Promise<{ dataDir: string; reg: string }> {
   const core = tempCore();
   dirs.push(core);
   await setUpFacility(core, 'admin');
+  unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
   const created = unwrap(
     await core.call('admin', 'users.create', {
       username: 'ibrahim',

@@ -27,6 +27,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Sets up a facility, a clinician and a patient, then attaches and opens a file just under 10 MB. */
 async function roundTrip(invoke: Invoke, admin: string, clinician: string) {
   unwrap(await invoke(admin, 'setup.initialize', { facility: FACILITY, admin: ADMIN }));
+  unwrap(await invoke(admin, 'auth.confirmPassword', { password: ADMIN.password }));
   const created = unwrap(
     await invoke(admin, 'users.create', {
       username: 'ibrahim',

@@ -88,6 +88,7 @@ describe('damage handling', () => {
     // Simulate a full disk: the database may not grow by a single page.
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     sqlite.pragma(`max_page_count = ${pages}`);
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     let result;
     for (let i = 0; i < 50; i++) {
       result = await core.call('admin', 'users.create', {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpFacility, tempCore, unwrap } from '../../support/core';
+import { ADMIN, setUpFacility, tempCore, unwrap } from '../../support/core';
 import { cli } from '../../support/cli';
 
 const MANAGER_PASSWORD = 'manager password 2026';
@@ -10,6 +10,7 @@ const MANAGER_PASSWORD = 'manager password 2026';
 async function facilityWithManager(): Promise<string> {
   const core = tempCore();
   await setUpFacility(core, 'admin');
+  unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
   const created = unwrap(
     await core.call('admin', 'users.create', { username: 'mariam', fullName: 'Mariam Sow', role: 'manager' }),
   );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '../../../shared/clinical';
-import { setUpFacility, tempCore, unwrap } from '../../support/core';
+import { ADMIN, setUpFacility, tempCore, unwrap } from '../../support/core';
 import { cli } from '../../support/cli';
 
 const PASSWORD = 'midwife password 2026';
@@ -12,6 +12,7 @@ async function facility(): Promise<{ dataDir: string; womanId: string }> {
   const core = tempCore();
   dirs.push(core);
   await setUpFacility(core, 'admin');
+  unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
   const created = unwrap(
     await core.call('admin', 'users.create', {
       username: 'fanta',

@@ -11,6 +11,7 @@ describe('staff accounts', () => {
   it('creates an account whose temporary password must be changed before anything else', async () => {
     fixture = await facilityWithAdmin();
     const { core } = fixture;
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const created = unwrap(
       await core.call('admin', 'users.create', {
         username: 'Fanta.K',
@@ -55,6 +56,7 @@ describe('staff accounts', () => {
       code: 'UNAUTHENTICATED',
     });
     unwrap(await core.call('g', 'auth.login', { username: 'fanta.k', password: NEW_PASSWORD }));
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     expect(
       await core.call('admin', 'users.create', { username: 'fanta.k', fullName: 'Again', role: 'clerk' }),
     ).toMatchObject({
@@ -67,6 +69,7 @@ describe('staff accounts', () => {
   it('refuses common passwords and ones built from names, explaining why', async () => {
     fixture = await facilityWithAdmin();
     const { core } = fixture;
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const created = unwrap(
       await core.call('admin', 'users.create', {
         username: 'moussa',
@@ -102,9 +105,11 @@ describe('staff accounts', () => {
     const { core } = fixture;
     let now = Date.now();
     (core.state as unknown as { options: { clock?: () => Date } }).options.clock = () => new Date(now);
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const { user } = unwrap(
       await core.call('admin', 'users.create', { username: 'awa', fullName: 'Awa Bah', role: 'clerk' }),
     );
+    now += 6 * 60_000; // the confirmation given for the creation has lapsed
     expect(await core.call('admin', 'users.setRole', { id: user.id, role: 'clinician' })).toMatchObject({
       ok: false,
       code: 'REAUTH_REQUIRED',
@@ -146,11 +151,15 @@ describe('staff accounts', () => {
       _e: string,
       p: { reason: string },
     ) => events.push(`${connectionId}:${p.reason}`);
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const created = unwrap(
       await core.call('admin', 'users.create', { username: 'kadi', fullName: 'Kadi', role: 'clerk' }),
     );
     unwrap(await core.call('k', 'auth.login', { username: 'kadi', password: created.temporaryPassword }));
     const vaultBefore = JSON.parse(readFileSync(join(core.dataDir, 'vault.json'), 'utf8')).slots.length;
+    // The confirmation made for the creation has lapsed (5 minutes) by the time of the deactivation.
+    const later = Date.now() + 6 * 60_000;
+    (core.state as unknown as { options: { clock?: () => Date } }).options.clock = () => new Date(later);
     // Step-up: deactivating needs the admin password re-entered.
     expect(
       await core.call('admin', 'users.deactivate', { id: created.user.id, reason: 'left the facility' }),
@@ -195,6 +204,7 @@ describe('staff accounts', () => {
   it('edits a full name with a version check, and rejects a stale edit', async () => {
     fixture = await facilityWithAdmin();
     const { core } = fixture;
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const { user } = unwrap(
       await core.call('admin', 'users.create', { username: 'ibrahim', fullName: 'Ibrahim', role: 'clerk' }),
     );

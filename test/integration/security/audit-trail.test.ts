@@ -171,6 +171,7 @@ describe('audit trail', () => {
   it('never lets a spreadsheet run an exported field as a formula', async () => {
     fixture = await facilityWithAdmin();
     const { core } = fixture;
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     unwrap(await core.call('admin', 'users.create', { username: 'evil', fullName: 'Evil', role: 'clerk' }));
     const { sqlite } = core.state.database!;
     const { appendAudit } = await import('../../../src-main/modules/audit/audit.service');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, contract, type ChannelName } from '../../../shared/contract';
-import { unwrap } from '../../support/core';
+import { ADMIN, unwrap } from '../../support/core';
 import { addStaff, facilityWithAdmin, NEW_PASSWORD } from './support';
 
 /**
@@ -23,6 +23,7 @@ describe('lock and temporary-password gates', () => {
     // A manager holds the most patient rights, so a leak through either gate shows up on them.
     await addStaff(fixture.core, 'mariam', 'manager', 'locked', NEW_PASSWORD);
     unwrap(await fixture.core.call('locked', 'session.lock', {}));
+    unwrap(await fixture.core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const created = unwrap(
       await fixture.core.call('admin', 'users.create', {
         username: 'kadi',

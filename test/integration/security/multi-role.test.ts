@@ -43,6 +43,7 @@ describe('multi-role accounts (issue 16)', () => {
       ok: false,
       code: 'FORBIDDEN',
     });
+    unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
     const created = unwrap(
       await core.call('admin', 'users.create', {
         username: 'fanta',

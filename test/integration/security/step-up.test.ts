@@ -41,6 +41,25 @@ describe('step-up re-authentication for backup destinations', () => {
     expect(await core.call('admin', 'backup.create', { folder: usb })).toMatchObject({ ok: true });
   });
 
+  it('creating an account (any role, admin especially) needs the password again', async () => {
+    fixture = await facilityWithAdmin();
+    const { core } = fixture;
+    const slotsBefore = core.state.readVault().slots.length;
+    for (const role of ['clerk', 'admin'] as const) {
+      expect(
+        await core.call('admin', 'users.create', { username: `new.${role}`, fullName: 'New', role }),
+      ).toMatchObject({ ok: false, code: 'REAUTH_REQUIRED' });
+    }
+    // Refused before anything is written: no account, no key slot, no audit row.
+    const db = core.state.database!.sqlite;
+    expect(db.prepare("SELECT count(*) AS n FROM users WHERE username LIKE 'new.%'").get()).toEqual({ n: 0 });
+    expect(core.state.readVault().slots).toHaveLength(slotsBefore);
+    await confirmAdmin(core);
+    expect(
+      await core.call('admin', 'users.create', { username: 'new.admin', fullName: 'New', role: 'admin' }),
+    ).toMatchObject({ ok: true });
+  });
+
   it('refuses a network (UNC) backup folder in plain words', async () => {
     fixture = await facilityWithAdmin();
     const { core } = fixture;

@@ -22,6 +22,7 @@ export async function addStaff(
   connection = username,
   password = `${NEW_PASSWORD} ${username}`,
 ): Promise<{ id: string; password: string }> {
+  await confirmAdmin(core);
   const created = unwrap(
     await core.call('admin', 'users.create', { username, fullName: `Staff ${username}`, role }),
   );
