@@ -17,6 +17,8 @@ export const routes = {
   'visits.new': '/patients/:patientId/visits/new',
   'referrals.new': '/patients/:patientId/refer',
   'visits.edit': '/visits/:visitId',
+  // Appointments list (issue 16 §4): today, week or missed.
+  appointments: '/appointments/:list',
   referrals: '/referrals',
   directory: '/directory',
   'imports.patients': '/imports/patients',

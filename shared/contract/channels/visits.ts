@@ -147,7 +147,40 @@ export const visitRecord = z.object({
 });
 export type VisitRecord = z.infer<typeof visitRecord>;
 
+/** Which appointments: due on the day, due in the 7 days from it, or passed with no visit since. */
+export const APPOINTMENT_LISTS = ['today', 'week', 'missed'] as const;
+export const appointmentLine = z.object({
+  visitId: z.string(),
+  patientId: z.string(),
+  registrationNumber: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  phone: z.string(),
+  village: z.string(),
+  /** The visit that set the appointment. */
+  visitDate: z.string(),
+  visitType: z.enum(VISIT_TYPES),
+  appointment: z.string(),
+});
+export type AppointmentLine = z.infer<typeof appointmentLine>;
+
 export const visitChannels = {
+  'visits.appointments': channel({
+    summary:
+      "Appointments set at each patient's latest visit: due on the day, due this week, or missed (no visit since).",
+    permission: 'patients.read',
+    audit: 'read',
+    readAudit: { action: 'visit.list-appointments', detail: (i, o) => `list=${i.list} results=${o.total}` },
+    input: z
+      .object({
+        list: z.enum(APPOINTMENT_LISTS),
+        /** The list as it stands on this day (default: the clinic's today). */
+        on: calendarDate.optional(),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
+    output: z.object({ lines: z.array(appointmentLine), total: z.number().int() }),
+  }),
   'visits.create': channel({
     summary: 'Record a visit; z-scores and nutrition status are computed and stored by the core.',
     permission: 'visits.write',

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { navigate, type RouteName } from '../../app/router';
 import { useSession } from '../../app/session';
 import { PatientSearch } from '../patients/PatientSearch';
+import { TodaysLists } from './TodaysLists';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -35,6 +36,7 @@ export function HomeScreen() {
           />
         </Paper>
       ) : null}
+      {clinical ? <TodaysLists /> : null}
       {!clinical && admin ? (
         <Paper
           variant="outlined"

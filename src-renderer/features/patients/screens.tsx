@@ -2,6 +2,7 @@ import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { ImportScreen } from '../imports/ImportScreen';
 import { ReferralsScreen } from '../referrals/ReferralsScreen';
 import { ReferScreen } from '../referrals/ReferScreen';
+import { AppointmentsScreen } from '../visits/AppointmentsScreen';
 import { EditVisitScreen, NewVisitScreen } from '../visits/VisitScreen';
 import { ChartScreen } from './ChartScreen';
 import { EditPatientScreen } from './EditPatientScreen';
@@ -17,6 +18,7 @@ export const patientScreens = {
   'visits.new': NewVisitScreen,
   'referrals.new': ReferScreen,
   'visits.edit': EditVisitScreen,
+  appointments: AppointmentsScreen,
   referrals: ReferralsScreen,
   directory: DirectoryScreen,
   'imports.patients': ImportScreen,
