@@ -2,6 +2,6 @@ import { pregnancyScenario } from './scenarios/pregnancy.scenario';
 import { runOnLaunchers } from './support/run';
 
 await runOnLaunchers({
-  'register a pregnancy (10w 0d); BP 150/95 twice → hypertension; danger sign → referral; live birth → baby linked':
+  'register a pregnancy (10w 0d); BP 150/95 twice → hypertension; danger sign → referral; due then missed; live birth → baby linked':
     pregnancyScenario,
 });

@@ -36,3 +36,23 @@ export function ancFollowUp(
     missedFrom: fromDayNumber(start + week * 7 + 6 + 1 + profile.anc.missedAfterDays),
   };
 }
+
+/**
+ * The follow-up when the midwife booked a date at her latest contact. A booked date that differs from the plan's
+ * target wins (she told the woman to come that day; the plan's week is only the default the form prefills), and
+ * she goes on the missed list when `missedAfterDays` have passed after that day. A booked date equal to the
+ * target (or none) leaves the plan's follow-up as it is. The contact's number still comes from the plan.
+ */
+export function ancFollowUpBooked(
+  lmp: IsoDate,
+  visitDates: readonly IsoDate[],
+  booked: IsoDate | null,
+  profile: ProtocolProfile = DEFAULT_PROTOCOL,
+): AncFollowUp {
+  const plan = ancFollowUp(lmp, visitDates, profile);
+  if (booked === null || plan.nextContact === null || booked === plan.nextContact.date) return plan;
+  return {
+    nextContact: { ...plan.nextContact, date: booked },
+    missedFrom: fromDayNumber(toDayNumber(booked, 'booked') + 1 + profile.anc.missedAfterDays),
+  };
+}

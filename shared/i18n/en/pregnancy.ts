@@ -55,6 +55,8 @@ export const pregnancyEn = {
   'pregnancy.lists.missed': 'Missed contacts',
   'pregnancy.lists.print': 'Print',
   'pregnancy.lists.empty': 'Nobody on this list.',
+  'pregnancy.lists.on': 'Lists as on',
+  'pregnancy.nav': 'Antenatal',
   'pregnancy.col.name': 'Name',
   'pregnancy.col.phone': 'Phone',
   'pregnancy.col.village': 'Village',

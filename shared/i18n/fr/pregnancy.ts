@@ -56,6 +56,8 @@ export const pregnancyFr: Translation<typeof pregnancyEn> = {
   'pregnancy.lists.missed': 'Contacts manqués',
   'pregnancy.lists.print': 'Imprimer',
   'pregnancy.lists.empty': 'Personne sur cette liste.',
+  'pregnancy.lists.on': 'Listes au',
+  'pregnancy.nav': 'Prénatal',
   'pregnancy.col.name': 'Nom',
   'pregnancy.col.phone': 'Téléphone',
   'pregnancy.col.village': 'Village',

@@ -55,7 +55,10 @@ function totalOf(open: OpenDatabase, shown: number, limit: number, cond: string,
   return (stmt(open.sqlite, sql).get(params) as { n: number }).n;
 }
 
-/** Next contact by the end of the 7 days from `on`, and not yet missed (missed_from = next date + 7 + grace). */
+/**
+ * Next contact by the end of the 7 days from `on`, and not yet missed. missed_from is at most next date + 7 +
+ * grace (the plan's week end + grace; a booked date + grace), so the date range is a superset the index scans.
+ */
 export function dueList(
   open: OpenDatabase,
   input: ListInput,
@@ -63,9 +66,10 @@ export function dueList(
 ): { lines: ListLine[]; total: number } {
   const on = input.on ?? localDate(now);
   const grace = protocolOf(open.sqlite).anc.missedAfterDays;
-  const params = { from: addDays(on, -(7 + grace) + 1), to: addDays(on, 6), limit: input.limit };
+  const params = { from: addDays(on, -(7 + grace) + 1), to: addDays(on, 6), on, limit: input.limit };
+  const cond = `g.next_contact_date BETWEEN @from AND @to AND g.missed_from > @on`;
   const where = `FROM pregnancies g JOIN patients p ON p.id = g.patient_id
-    WHERE ${ACTIVE} AND g.next_contact_date BETWEEN @from AND @to`;
+    WHERE ${ACTIVE} AND ${cond}`;
   // Index order, so LIMIT stops the scan early (no sort of every woman on the list).
   const rows = stmt(
     open.sqlite,
@@ -73,7 +77,7 @@ export function dueList(
   ).all(params) as Line[];
   return {
     lines: rows.map((r) => toLine(r, on)),
-    total: totalOf(open, rows.length, input.limit, `g.next_contact_date BETWEEN @from AND @to`, params),
+    total: totalOf(open, rows.length, input.limit, cond, params),
   };
 }
 

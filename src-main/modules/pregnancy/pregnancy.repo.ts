@@ -1,6 +1,6 @@
 // Rows, stores and conversions of the pregnancy domain: every write goes through the record kernel with these
 // stores, and each store's outbox call lives here only (one place per entity).
-import { eq } from 'drizzle-orm';
+import { eq, getTableName } from 'drizzle-orm';
 import { AppError, type FieldError } from '../../../shared/contract';
 import type {
   AncContactRecord,
@@ -22,38 +22,45 @@ export type ContactRow = typeof ancContacts.$inferSelect;
 export type BirthRow = typeof pregnancyBirths.$inferSelect;
 export type PostnatalRow = typeof postnatalContacts.$inferSelect;
 
-export const pregnancyStore: RecordStore<PregnancyRow> = {
-  entity: 'pregnancy',
-  insert: (db, row) => db.insert(pregnancies).values(row).run(),
-  update: (db, row) => db.update(pregnancies).set(row).where(eq(pregnancies.id, row.id)).run(),
-  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'pregnancy', 'pregnancies', row.id, at),
-  patientOf: (row) => row.patientId,
-};
+/** The tables of the domain: each a versioned record with an id column (what the kernel needs). */
+type PregnancyTable =
+  typeof pregnancies | typeof ancContacts | typeof pregnancyBirths | typeof postnatalContacts;
 
-export const contactStore: RecordStore<ContactRow> = {
-  entity: 'anc_contact',
-  insert: (db, row) => db.insert(ancContacts).values(row).run(),
-  update: (db, row) => db.update(ancContacts).set(row).where(eq(ancContacts.id, row.id)).run(),
-  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'anc_contact', 'anc_contacts', row.id, at),
-  patientOf: (row) => row.patientId,
-};
+/**
+ * One store per table, all alike: the row is inserted or overwritten by id, and its outbox row names the entity
+ * (also the history and audit entity) and the table; `patientOf` names the woman the audit row is about.
+ */
+function storeOf<T extends PregnancyTable>(
+  table: T,
+  entity: string,
+  patientOf: (row: T['$inferSelect']) => string,
+): RecordStore<T['$inferSelect']> {
+  const name = getTableName(table);
+  // The union of tables does not narrow through drizzle's builders; each T's row is its own table's row.
+  const t = table as typeof pregnancies;
+  type Row = typeof pregnancies.$inferSelect;
+  return {
+    entity,
+    insert: (db, row) =>
+      db
+        .insert(t)
+        .values(row as Row)
+        .run(),
+    update: (db, row) =>
+      db
+        .update(t)
+        .set(row as Row)
+        .where(eq(t.id, row.id))
+        .run(),
+    afterWrite: (sqlite, row, at) => enqueueStored(sqlite, entity, name, row.id, at),
+    patientOf,
+  };
+}
 
-export const birthStore: RecordStore<BirthRow> = {
-  entity: 'pregnancy_birth',
-  insert: (db, row) => db.insert(pregnancyBirths).values(row).run(),
-  update: (db, row) => db.update(pregnancyBirths).set(row).where(eq(pregnancyBirths.id, row.id)).run(),
-  afterWrite: (sqlite, row, at) => enqueueStored(sqlite, 'pregnancy_birth', 'pregnancy_births', row.id, at),
-  patientOf: (row) => row.motherId,
-};
-
-export const postnatalStore: RecordStore<PostnatalRow> = {
-  entity: 'postnatal_contact',
-  insert: (db, row) => db.insert(postnatalContacts).values(row).run(),
-  update: (db, row) => db.update(postnatalContacts).set(row).where(eq(postnatalContacts.id, row.id)).run(),
-  afterWrite: (sqlite, row, at) =>
-    enqueueStored(sqlite, 'postnatal_contact', 'postnatal_contacts', row.id, at),
-  patientOf: (row) => row.patientId,
-};
+export const pregnancyStore = storeOf(pregnancies, 'pregnancy', (r) => r.patientId);
+export const contactStore = storeOf(ancContacts, 'anc_contact', (r) => r.patientId);
+export const birthStore = storeOf(pregnancyBirths, 'pregnancy_birth', (r) => r.motherId);
+export const postnatalStore = storeOf(postnatalContacts, 'postnatal_contact', (r) => r.patientId);
 
 export function invalid(fields: FieldError[], message?: string): never {
   throw new AppError('VALIDATION', message ?? `Please correct: ${summarizeFieldErrors(fields)}`, fields);

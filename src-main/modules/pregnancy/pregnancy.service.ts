@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   ancFollowUp,
+  ancFollowUpBooked,
   ClinicalInputError,
   datePregnancy,
   gestationalAgeDays,
@@ -184,14 +185,16 @@ export function refreshFollowUp(
 ): PregnancyRow {
   const before = findPregnancy(open, pregnancyId);
   const dates = open.db
-    .select({ d: ancContacts.contactDate, ga: ancContacts.gaDays })
+    .select({ d: ancContacts.contactDate, ga: ancContacts.gaDays, booked: ancContacts.nextContactDate })
     .from(ancContacts)
     .where(and(eq(ancContacts.pregnancyId, pregnancyId), eq(ancContacts.voided, false)))
     .all()
     .sort((a, b) => (a.d < b.d ? -1 : 1));
-  const follow = ancFollowUp(
+  // The date booked at her latest contact wins over the plan's target (see ancFollowUpBooked).
+  const follow = ancFollowUpBooked(
     before.datingLmp,
     dates.map((x) => x.d),
+    dates.at(-1)?.booked ?? null,
     protocolOf(open.sqlite),
   );
   const next: Pick<PregnancyRow, (typeof FOLLOW_FIELDS)[number]> = {

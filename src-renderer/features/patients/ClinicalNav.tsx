@@ -3,7 +3,7 @@ import { actorHas, type SessionInfo } from '../../../shared/contract';
 import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 
-/** App-bar links to the patient registry, by role (Patients, Referrals, Directory, Import). */
+/** App-bar links to the patient registry, by role (Patients, Referrals, Directory, Antenatal, Import). */
 export function ClinicalNav({ session }: { session: SessionInfo }) {
   const t = useT();
   if (session.locked || session.mustChangePassword) return null;
@@ -28,6 +28,11 @@ export function ClinicalNav({ session }: { session: SessionInfo }) {
       {can('cmam.read') ? (
         <Button color="inherit" onClick={() => navigate('cmam')} data-testid="nav-cmam">
           {t('cmam.nav')}
+        </Button>
+      ) : null}
+      {can('patients.read') ? (
+        <Button color="inherit" onClick={() => navigate('pregnancy.lists')} data-testid="nav-anc">
+          {t('pregnancy.nav')}
         </Button>
       ) : null}
       {can('patients.read') ? (

@@ -30,7 +30,8 @@ class PregnancyPage extends BasePage {
 
 /**
  * Issue 18 acceptance: a midwife registers a pregnancy (LMP 10 weeks ago → EDD and 10w 0d), records a contact
- * with BP 150/95 twice (hypertension), a danger sign (urgent referral created), then records a live birth: the pregnancy closes and the baby is a patient linked to the mother.
+ * with BP 150/95 twice (hypertension), a danger sign (urgent referral created); she is due before the date
+ * booked and missed after the grace; a live birth closes the pregnancy and the baby is a patient linked to her.
  */
 export async function pregnancyScenario({ launcher, dataDir, results }: ScenarioContext): Promise<void> {
   const app = await launcher.launch({ dataDir });
@@ -90,8 +91,22 @@ export async function pregnancyScenario({ launcher, dataDir, results }: Scenario
     await preg.screenshot(results, 'pregnancy-01-contact-flags-referral');
     const pregnancyUrl = page.url();
 
-    // The due list is not checked here: the pregnancy's next contact follows the 8-contact plan (20 weeks),
-    // not the date the midwife typed, so a 10-week pregnancy is not due this week (see the report).
+    // The date she booked (tomorrow) wins over the plan's 20 weeks: due this week; missed once the 14-day
+    // grace after it has passed (the lists as on that day), and then no longer due.
+    await page.getByTestId('nav-anc').click();
+    const due = page.getByTestId('list-due');
+    const missed = page.getByTestId('list-missed');
+    await expect.poll(() => due.innerText(), { timeout: 30_000 }).toContain('Fanta Condé');
+    expect(await due.innerText()).toContain('+224 621 11 22 33');
+    expect(await missed.innerText()).not.toContain('Fanta Condé');
+    await preg.field('on').fill(daysFromToday(1 + 14));
+    await expect.poll(() => due.innerText(), { timeout: 30_000 }).toContain('Fanta Condé');
+    expect(await missed.innerText()).not.toContain('Fanta Condé');
+    await preg.field('on').fill(daysFromToday(1 + 15));
+    await expect.poll(() => missed.innerText(), { timeout: 30_000 }).toContain('Fanta Condé');
+    expect(await missed.innerText()).toContain('Banama');
+    await expect.poll(() => due.innerText()).not.toContain('Fanta Condé');
+    await preg.screenshot(results, 'pregnancy-02-missed-list');
     // Delivery of a live baby closes the pregnancy; the baby is a patient whose chart names the mother.
     await page.goto(pregnancyUrl);
     await preg.field('weight1').fill('3.1');

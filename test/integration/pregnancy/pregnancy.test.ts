@@ -175,4 +175,50 @@ describe('due and missed lists', () => {
     ]);
     expect(after.contacts[0]!.nextContactDate).toBe(addDays(lmp, 26 * 7));
   });
+
+  it('a booked next-contact date wins over the plan: due in its week, missed 14 days after it', async () => {
+    c = await clinic();
+    const w = await c.clerk.ok('patients.register', woman());
+    const p = await c.clinician.ok('pregnancy.register', byLmp(w.id, START, 70));
+    const ids = async (ch: 'pregnancy.dueList' | 'pregnancy.missedList', on: string) =>
+      (await c.clerk.ok(ch, { on })).lines.map((l) => l.pregnancyId);
+    const booked = addDays(START, 7);
+    await c.clinician.ok('pregnancy.recordContact', {
+      pregnancyId: p.id,
+      contactDate: START,
+      nextContactDate: booked,
+    });
+    const g = (await c.clinician.ok('pregnancy.get', { id: p.id })).pregnancy;
+    // The plan would say contact 2 at 20 weeks (10 weeks away); the booked date a week away stands.
+    expect(g).toMatchObject({ nextContactDate: booked, nextContactNumber: 2 });
+    expect(await ids('pregnancy.dueList', addDays(booked, -7))).toEqual([]);
+    expect(await ids('pregnancy.dueList', addDays(booked, -6))).toEqual([p.id]);
+    expect(await ids('pregnancy.dueList', addDays(booked, 14))).toEqual([p.id]);
+    expect(await ids('pregnancy.missedList', addDays(booked, 14))).toEqual([]);
+    expect(await ids('pregnancy.missedList', addDays(booked, 15))).toEqual([p.id]);
+    expect(await ids('pregnancy.dueList', addDays(booked, 15))).toEqual([]);
+    // Voiding that contact puts the plan back (contact 1 at 12 weeks).
+    const contact = (await c.clinician.ok('pregnancy.get', { id: p.id })).contacts[0]!;
+    await c.clinician.ok('pregnancy.voidContact', {
+      id: contact.id,
+      expectedVersion: contact.version,
+      reason: 'Entered on the wrong woman',
+    });
+    const back = (await c.clinician.ok('pregnancy.get', { id: p.id })).pregnancy;
+    expect(back).toMatchObject({ nextContactDate: addDays(p.datingLmp, 84), nextContactNumber: 1 });
+  });
+
+  it('a booked date equal to the plan keeps the plan: missed 14 days after its week ends', async () => {
+    c = await clinic();
+    const w = await c.clerk.ok('patients.register', woman());
+    const p = await c.clinician.ok('pregnancy.register', byLmp(w.id, START, 70));
+    const target = addDays(p.datingLmp, 140);
+    await c.clinician.ok('pregnancy.recordContact', {
+      pregnancyId: p.id,
+      contactDate: START,
+      nextContactDate: target,
+    });
+    const g = (await c.clinician.ok('pregnancy.get', { id: p.id })).pregnancy;
+    expect(g).toMatchObject({ nextContactDate: target, missedFrom: addDays(target, 7 + 14) });
+  });
 });

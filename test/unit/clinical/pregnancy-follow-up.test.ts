@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, ancFollowUp, ancScheduleState } from '../../../shared/clinical';
+import { addDays, ancFollowUp, ancFollowUpBooked, ancScheduleState } from '../../../shared/clinical';
 
 const LMP = '2026-01-01';
 
@@ -42,5 +42,16 @@ describe('ANC follow-up dates (next contact, missed-from day)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('a booked date other than the target wins; missed 14 days after it; the target or none keeps the plan', () => {
+    const visits = [addDays(LMP, 70)];
+    expect(ancFollowUpBooked(LMP, visits, addDays(LMP, 77))).toEqual({
+      nextContact: { number: 2, week: 20, date: addDays(LMP, 77) },
+      missedFrom: addDays(LMP, 77 + 1 + 14),
+    });
+    expect(ancFollowUpBooked(LMP, visits, addDays(LMP, 140))).toEqual(ancFollowUp(LMP, visits));
+    expect(ancFollowUpBooked(LMP, visits, null)).toEqual(ancFollowUp(LMP, visits));
+    expect(ancFollowUpBooked(LMP, [addDays(LMP, 282)], addDays(LMP, 290)).nextContact).toBeNull();
   });
 });
