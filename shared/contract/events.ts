@@ -11,6 +11,13 @@ export const events = {
     step: z.enum(['keys', 'database', 'done']),
     percent: z.number().int().min(0).max(100),
   }),
+  /** A long export or import (src-main/modules/exchange): rows done of the total. */
+  'exchange.progress': z.object({
+    work: z.enum(['export', 'import']),
+    done: z.number().int(),
+    total: z.number().int(),
+    percent: z.number().int().min(0).max(100),
+  }),
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -8,6 +8,7 @@ import { importChannels } from './channels/imports';
 import { patientChannels } from './channels/patients';
 import { referralChannels } from './channels/referrals';
 import { reportChannels } from './channels/reports';
+import { exchangeChannels } from './channels/exchange';
 import { visitChannels } from './channels/visits';
 import { programmeChannels } from './channels/programmes';
 import { cmamChannels } from './channels/cmam';
@@ -39,6 +40,7 @@ export const contract = {
   ...pregnancyChannels,
   ...documentChannels,
   ...reportChannels,
+  ...exchangeChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

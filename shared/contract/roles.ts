@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'reports.read',
   'reports.freeze',
   'exports.deidentified',
+  'exchange.manage',
   'programmes.manage',
   'programmes.enrol',
   'cmam.read',
@@ -54,6 +55,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'reports.read',
     'reports.freeze',
     'exports.deidentified',
+    // Full export / import and FHIR carry identities: the manager's, never the admin's (who sees no records).
+    'exchange.manage',
     'programmes.manage',
     'programmes.enrol',
     'cmam.read',

@@ -33,6 +33,7 @@ const POLICY: Record<Exclude<Permission, 'public' | 'session'>, Record<Role, '' 
   'directory.manage':     { admin: 'x', manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'reports.read':         { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'exports.deidentified': { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: 'x' },
+  'exchange.manage':      { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'reports.freeze':       { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'programmes.manage':    { admin: '',  manager: 'x', clinician: '',  clerk: '',  researcher: ''  },
   'programmes.enrol':     { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
@@ -52,6 +53,9 @@ const PINNED_CHANNELS: Partial<Record<(typeof channelNames)[number], Permission>
   'backup.create': 'backup.manage',
   'settings.update': 'settings.manage',
   'patients.merge': 'patients.merge',
+  'exchange.export': 'exchange.manage',
+  'exchange.import': 'exchange.manage',
+  'exchange.research': 'exports.deidentified',
 };
 
 const allowedBy = (role: Role, permission: Permission) =>
