@@ -17,6 +17,7 @@ import { backupChannels } from './channels/backup';
 import { sessionChannels } from './channels/session';
 import { settingsChannels } from './channels/settings';
 import { usersChannels } from './channels/users';
+import { syncChannels } from './channels/sync';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 
@@ -39,6 +40,7 @@ export const contract = {
   ...pregnancyChannels,
   ...documentChannels,
   ...reportChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { visitHandlers } from '../modules/visits/visits.handlers';
 import { programmeHandlers } from '../modules/programmes/programmes.handlers';
 import { cmamHandlers } from '../modules/cmam/cmam.handlers';
 import { pregnancyHandlers } from '../modules/pregnancy/pregnancy.handlers';
+import { syncHandlers } from '../modules/sync/sync.handlers';
 import type { Handlers } from './handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -53,4 +54,5 @@ export const handlers = mergeHandlers(
   pregnancyHandlers,
   documentHandlers,
   reportHandlers,
+  syncHandlers,
 ) satisfies Handlers;

@@ -41,6 +41,7 @@ const POLICY: Record<Exclude<Permission, 'public' | 'session'>, Record<Role, '' 
   'pregnancy.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
   'documents.read':       { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
   'documents.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'sync.manage':          { admin: 'x', manager: '',  clinician: '',  clerk: '',  researcher: ''  },
 };
 
 /** Channels whose right is policy too: who may read or export the audit trail, manage staff, back up. */
@@ -52,6 +53,8 @@ const PINNED_CHANNELS: Partial<Record<(typeof channelNames)[number], Permission>
   'backup.create': 'backup.manage',
   'settings.update': 'settings.manage',
   'patients.merge': 'patients.merge',
+  'sync.enrol': 'sync.manage',
+  'sync.retryRejected': 'sync.manage',
 };
 
 const allowedBy = (role: Role, permission: Permission) =>
