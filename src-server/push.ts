@@ -11,7 +11,7 @@ import {
   type RecordResult,
 } from '../shared/sync/wire';
 import type { ServerDb } from './db/open';
-import { batches, epochs, facilities, pushLog, records, rejections } from './db/schema';
+import { auditAnchors, batches, epochs, facilities, pushLog, rejections } from './db/schema';
 import { ServerError, type Authenticated } from './facilities';
 
 /** Why a record is refused, or null when it may be stored. */
@@ -102,45 +102,40 @@ export async function ingest(
         const held = latest.get(key);
         if (!held || newer(candidate, held)) latest.set(key, candidate);
       }
-      await tx
-        .insert(records)
-        .values(
-          [...latest.values()].map((r) => ({
-            facilityId: who.serverId,
-            entity: r.entity,
-            entityId: r.entityId,
-            epochRank: r.rank,
-            version: r.version,
-            changeId: r.changeId,
-            epoch: r.epoch,
-            payloadVersion: r.payloadVersion,
-            payload: r.payload,
-            changedAt: r.changedAt,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [records.facilityId, records.entity, records.entityId],
-          set: {
-            epochRank: sql`excluded.epoch_rank`,
-            version: sql`excluded.version`,
-            changeId: sql`excluded.change_id`,
-            epoch: sql`excluded.epoch`,
-            payloadVersion: sql`excluded.payload_version`,
-            payload: sql`excluded.payload`,
-            changedAt: sql`excluded.changed_at`,
-            receivedAt: sql`now()`,
-          },
-          setWhere: sql`(${records.epochRank}, ${records.version}, ${records.changeId}) < (excluded.epoch_rank, excluded.version, excluded.change_id)`,
-        });
+      // One statement for the whole batch, its rows in ONE jsonb parameter (jsonb_to_recordset): PGlite and
+      // PostgreSQL parse one value instead of ten parameters per record.
+      const rows = JSON.stringify(
+        [...latest.values()].map((r) => ({
+          entity: r.entity,
+          entity_id: r.entityId,
+          epoch_rank: r.rank,
+          version: r.version,
+          change_id: r.changeId,
+          epoch: r.epoch,
+          payload_version: r.payloadVersion,
+          payload: r.payload,
+          changed_at: r.changedAt,
+        })),
+      );
+      await tx.execute(sql`
+        INSERT INTO records (facility_id, entity, entity_id, epoch_rank, version, change_id, epoch,
+                             payload_version, payload, changed_at)
+        SELECT ${who.serverId}, r.entity, r.entity_id, r.epoch_rank, r.version, r.change_id, r.epoch,
+               r.payload_version, r.payload, r.changed_at
+          FROM jsonb_to_recordset(${rows}::jsonb) AS r(entity text, entity_id text, epoch_rank int,
+               version int, change_id text, epoch text, payload_version int, payload jsonb, changed_at text)
+        ON CONFLICT (facility_id, entity, entity_id) DO UPDATE SET
+          epoch_rank = excluded.epoch_rank, version = excluded.version, change_id = excluded.change_id,
+          epoch = excluded.epoch, payload_version = excluded.payload_version, payload = excluded.payload,
+          changed_at = excluded.changed_at, received_at = now()
+        WHERE (records.epoch_rank, records.version, records.change_id)
+            < (excluded.epoch_rank, excluded.version, excluded.change_id)`);
       // A record stored again no longer counts as a pending error.
-      await tx
-        .delete(rejections)
-        .where(
-          and(
-            eq(rejections.facilityId, who.serverId),
-            inArray(sql`(${rejections.entity} || chr(31) || ${rejections.entityId})`, [...latest.keys()]),
-          ),
-        );
+      await tx.execute(sql`
+        DELETE FROM rejections
+         WHERE facility_id = ${who.serverId}
+           AND (entity, entity_id) IN (SELECT r.entity, r.entity_id
+                                         FROM jsonb_to_recordset(${rows}::jsonb) AS r(entity text, entity_id text))`);
     }
     if (refused.length > 0)
       await tx.insert(rejections).values(
@@ -152,6 +147,15 @@ export async function ingest(
           reason,
         })),
       );
+    if (batch.auditAnchor)
+      await tx
+        .insert(auditAnchors)
+        .values({
+          facilityId: who.serverId,
+          rowCount: batch.auditAnchor.rowCount,
+          headHash: batch.auditAnchor.headHash,
+        })
+        .onConflictDoNothing();
     const response: PushResponse = { batchId: batch.batchId, replayed: false, results };
     await tx.insert(batches).values({
       facilityId: who.serverId,

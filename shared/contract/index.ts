@@ -18,6 +18,7 @@ import { backupChannels } from './channels/backup';
 import { sessionChannels } from './channels/session';
 import { settingsChannels } from './channels/settings';
 import { usersChannels } from './channels/users';
+import { syncChannels } from './channels/sync';
 import type { Result } from './errors';
 import type { EventName, EventPayload } from './events';
 
@@ -41,6 +42,7 @@ export const contract = {
   ...documentChannels,
   ...reportChannels,
   ...exchangeChannels,
+  ...syncChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'pregnancy.write',
   'documents.read',
   'documents.write',
+  'sync.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,6 +42,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'backup.manage',
     'audit.read',
     'directory.manage',
+    'sync.manage',
   ],
   manager: [
     'facility.read',

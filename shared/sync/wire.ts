@@ -42,9 +42,17 @@ export const pushRecord = z.strictObject({
 });
 export type PushRecord = z.infer<typeof pushRecord>;
 
+/** The head of the facility's audit chain when the batch left: the server keeps it as an outside anchor. */
+export const auditAnchorWire = z.strictObject({
+  headHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'),
+  rowCount: z.number().int().min(0),
+});
+export type AuditAnchorWire = z.infer<typeof auditAnchorWire>;
+
 export const pushRequest = z.strictObject({
   batchId: uuid,
   records: z.array(pushRecord).max(SYNC_LIMITS.maxRecordsPerBatch),
+  auditAnchor: auditAnchorWire.optional(),
 });
 export type PushRequest = z.infer<typeof pushRequest>;
 

@@ -17,6 +17,7 @@ import { programmeHandlers } from '../modules/programmes/programmes.handlers';
 import { cmamHandlers } from '../modules/cmam/cmam.handlers';
 import { pregnancyHandlers } from '../modules/pregnancy/pregnancy.handlers';
 import { exchangeHandlers } from '../modules/exchange/exchange.handlers';
+import { syncHandlers } from '../modules/sync/sync.handlers';
 import type { Handlers } from './handler';
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
@@ -55,4 +56,5 @@ export const handlers = mergeHandlers(
   documentHandlers,
   reportHandlers,
   exchangeHandlers,
+  syncHandlers,
 ) satisfies Handlers;

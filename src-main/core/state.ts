@@ -25,6 +25,8 @@ export interface CoreOptions {
   kdf?: Argon2Params;
   logger?: Logger;
   clock?: () => Date;
+  /** The pusher's period while the database is open (default 60 s; 0 = no timer, pushes only on demand). */
+  syncIntervalMs?: number;
   /** Delivers core events to a connection (window or browser tab). */
   emit?: <E extends EventName>(connectionId: string, event: E, payload: EventPayload<E>) => void;
 }

@@ -10,6 +10,27 @@ import { postEnrol, postPush, SyncHttpError } from './client';
 import { readCredential, saveCredential, type CredentialStore } from './credential';
 import { syncIdentity } from './epoch';
 import { pendingCount } from './outbox';
+import { auditAnchor } from '../modules/audit/audit.anchor';
+
+const ANCHOR_KEY = 'system.syncAuditAnchorRow';
+
+/** The audit row count whose head the server last acknowledged (0: never). */
+function anchorPushed(sqlite: Sqlite): number {
+  const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(ANCHOR_KEY) as
+    { value: string } | undefined;
+  return row ? Number(JSON.parse(row.value)) : 0;
+}
+
+function noteAnchorPushed(sqlite: Sqlite, rowCount: number, at: string): void {
+  sqlite
+    .prepare(
+      `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, NULL)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+    )
+    .run(ANCHOR_KEY, JSON.stringify(rowCount), at);
+}
+
+export const NOT_ENROLLED = 'This facility is not enrolled with a central server.';
 
 export interface PushOptions {
   maxRecords?: number;
@@ -100,17 +121,24 @@ export async function pushPending(sqlite: Sqlite, options: PushOptions = {}): Pr
   const server = serverOf(sqlite);
   const credential = server ? await readCredential(sqlite, server.account) : null;
   if (!server || !credential) {
-    report.error = 'This facility is not enrolled with a central server.';
+    report.error = NOT_ENROLLED;
     report.waiting = pendingCount(sqlite);
     return report;
   }
   while (report.batches < (options.maxBatches ?? Infinity)) {
     const { rows, records } = nextBatch(sqlite, maxRecords, maxBytes);
-    if (rows.length === 0) break;
+    // Every batch carries the audit chain's head; with nothing else waiting, a new head travels alone.
+    const anchor = auditAnchor(sqlite);
+    if (rows.length === 0 && (anchor.rowCount === 0 || anchor.rowCount === anchorPushed(sqlite))) break;
     const batchId = uuidv7();
     let reply;
     try {
-      reply = await postPush(server.url, credential, { batchId, records }, options.timeoutMs);
+      reply = await postPush(
+        server.url,
+        credential,
+        { batchId, records, auditAnchor: anchor },
+        options.timeoutMs,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       noteFailure(sqlite, rows, message, now().toISOString());
@@ -143,8 +171,10 @@ export async function pushPending(sqlite: Sqlite, options: PushOptions = {}): Pr
           'UPDATE sync_state SET last_push_at = ?, last_attempt_at = ?, last_error = NULL WHERE id = 1',
         )
         .run(at, at);
+      noteAnchorPushed(sqlite, anchor.rowCount, at);
     })();
     report.batches++;
+    if (rows.length === 0) break;
     // Rows the reply did not name stay pending: counted as an attempt so a server bug cannot loop silently.
     if (reply.results.length < rows.length) {
       noteFailure(
@@ -266,6 +296,16 @@ export class Pusher {
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
+  /** A push is running now. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Failures in a row (0 after a push that went through). */
+  get failuresInARow(): number {
+    return this.failures;
+  }
+
   start(): void {
     if (!this.timer) this.schedule(this.intervalMs);
   }
@@ -285,7 +325,8 @@ export class Pusher {
       this.running = null;
     });
     return this.running.then((report) => {
-      this.failures = report.error ? this.failures + 1 : 0;
+      // Not enrolled is no failure to back off from: the timer keeps its period until an admin enrols.
+      this.failures = report.error && report.error !== NOT_ENROLLED ? this.failures + 1 : 0;
       return report;
     });
   }

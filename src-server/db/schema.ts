@@ -116,3 +116,18 @@ export const pushLog = pgTable('push_log', {
   bytes: bigint('bytes', { mode: 'number' }).notNull(),
   at: at('at').notNull().defaultNow(),
 });
+
+/**
+ * The heads of each facility's audit chain as pushed (an outside anchor: a desktop chain that no longer holds
+ * `headHash` at row `rowCount` was rewritten). One row per (facility, rowCount); the newest is the anchor.
+ */
+export const auditAnchors = pgTable(
+  'audit_anchors',
+  {
+    facilityId: text('facility_id').notNull(),
+    rowCount: integer('row_count').notNull(),
+    headHash: text('head_hash').notNull(),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.facilityId, t.rowCount] })],
+);

@@ -4,6 +4,7 @@ import { userTag } from '../../security/vault';
 import { appendAudit } from '../audit/audit.service';
 import { runDueBackup } from '../backup/backup.schedule';
 import { readSettings } from '../settings/settings.service';
+import { startSyncRuntime } from '../sync/sync.runtime';
 
 const SWEEP_MS = 15_000;
 const BACKUP_CHECK_MS = 10 * 60_000;
@@ -58,7 +59,7 @@ function auditPendingFailures(state: CoreState): void {
 
 /**
  * What runs while the database is open: idle lock and 12-hour expiry (audited, and told to the window),
- * pending failure audits, and the automatic daily backup. Returns the stop function.
+ * pending failure audits, the automatic daily backup and the sync pusher. Returns the stop function.
  */
 export function startSecurityRuntime(state: CoreState): () => void {
   const open = state.database;
@@ -107,7 +108,9 @@ export function startSecurityRuntime(state: CoreState): () => void {
     FIRST_BACKUP_CHECK_MS,
   );
   for (const timer of [sweep, backups, first]) timer.unref();
+  const stopSync = startSyncRuntime(state);
   return () => {
+    stopSync();
     clearInterval(sweep);
     clearInterval(backups);
     clearTimeout(first);

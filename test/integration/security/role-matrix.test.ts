@@ -42,6 +42,7 @@ const POLICY: Record<Exclude<Permission, 'public' | 'session'>, Record<Role, '' 
   'pregnancy.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: '',  researcher: ''  },
   'documents.read':       { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
   'documents.write':      { admin: '',  manager: 'x', clinician: 'x', clerk: 'x', researcher: ''  },
+  'sync.manage':          { admin: 'x', manager: '',  clinician: '',  clerk: '',  researcher: ''  },
 };
 
 /** Channels whose right is policy too: who may read or export the audit trail, manage staff, back up. */
@@ -56,6 +57,8 @@ const PINNED_CHANNELS: Partial<Record<(typeof channelNames)[number], Permission>
   'exchange.export': 'exchange.manage',
   'exchange.import': 'exchange.manage',
   'exchange.research': 'exports.deidentified',
+  'sync.enrol': 'sync.manage',
+  'sync.retryRejected': 'sync.manage',
 };
 
 const allowedBy = (role: Role, permission: Permission) =>
