@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { startCoreHost, type CoreHost } from './core/host';
 import { stderrLogger } from './core/log';
 import { hardenApp, hardenSession } from './app/hardening';
 import { installMenu } from './app/menu';
+import { dataDirOverride as dataDirFromEnv } from './app/data-dir';
 import { electronNativeBinding } from './app/native-binding';
 import { registerAppScheme, serveAppFiles } from './app/protocol';
 import { createMainWindow } from './app/windows';
@@ -20,7 +21,8 @@ const devTools = !app.isPackaged;
 
 // E2E (Playwright's Electron launcher) points the app at a throwaway data folder; the Chromium profile goes
 // beside it so a test run never shares the single-instance lock or storage with a real installation.
-const dataDirOverride = process.env.CAREDESK_DATA_DIR ? resolve(process.env.CAREDESK_DATA_DIR) : null;
+// The packaged app ignores it (see data-dir.ts).
+const dataDirOverride = dataDirFromEnv(process.env, app.isPackaged);
 if (dataDirOverride) app.setPath('userData', `${dataDirOverride}.profile`);
 
 registerAppScheme();

@@ -26,6 +26,8 @@ export interface ReadAudit<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   ): { entity: string; id: string; patientId?: string | null } | null;
   /** Short detail with no patient text (a search's query may be a name: give counts, never the query). */
   detail?(input: z.output<I>, output: z.output<O>): string | null;
+  /** The patients a list showed (ids only, never the query): the router adds `shown=<ids>` to the detail. */
+  shown?(input: z.output<I>, output: z.output<O>): readonly string[];
 }
 
 /** Declares one channel; keeps literal types so the client can infer input and result. */

@@ -10,6 +10,7 @@ import {
   type Failure,
   type OutputOf,
   type Permission,
+  type ReadAudit,
   type Result,
 } from '../../shared/contract';
 import { fieldErrorsOf, summarizeFieldErrors } from '../../shared/contract/validation';
@@ -137,7 +138,7 @@ export class Router {
           entity: target?.entity ?? null,
           entityId: target?.id ?? null,
           patientId: target?.patientId ?? null,
-          detail: spec?.detail?.(input, output) ?? null,
+          detail: readDetail(spec, input, output),
         },
         this.state.now().toISOString(),
       );
@@ -188,4 +189,12 @@ export class Router {
     });
     return fail('INTERNAL', 'Something went wrong inside CareDesk. Nothing was saved. Please try again.');
   }
+}
+
+/** The read row's detail: the channel's counts, then the ids of the patients shown (deduplicated, in order). */
+function readDetail(spec: ReadAudit | undefined, input: unknown, output: unknown): string | null {
+  const detail = spec?.detail?.(input, output) ?? null;
+  const shown = [...new Set(spec?.shown?.(input, output) ?? [])];
+  if (shown.length === 0) return detail;
+  return `${detail ? `${detail} ` : ''}shown=${shown.join(',')}`;
 }

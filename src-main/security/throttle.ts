@@ -56,6 +56,13 @@ export class LoginThrottle {
     const entry = this.load().entries[tag];
     if (!entry) return { allowed: true };
     const t = this.now().getTime();
+    // A clock set back after failures must not lock the account for days: no wait is ever longer than the
+    // maximum back-off from now, and failures "in the future" count as now (kept, so the clamp sticks).
+    if (entry.nextAt > t + MAX_BACKOFF_MS || entry.recent.some((r) => r > t)) {
+      entry.nextAt = Math.min(entry.nextAt, t + MAX_BACKOFF_MS);
+      entry.recent = entry.recent.map((r) => Math.min(r, t));
+      this.save(this.load());
+    }
     const recent = entry.recent.filter((r) => r > t - HOUR_MS);
     let until = entry.nextAt;
     if (recent.length >= MAX_FAILURES_PER_HOUR) until = Math.max(until, recent[0]! + HOUR_MS);

@@ -48,7 +48,18 @@ export const auditChannels = {
   'audit.list': channel({
     summary: 'Audit trail, newest first, filtered by user, patient, action and date range.',
     permission: 'audit.read',
-    audit: 'none',
+    // Reading the trail is itself on the trail: who looked, with which filters, how many rows.
+    audit: 'read',
+    readAudit: {
+      action: 'audit.list',
+      detail: (i, o) => {
+        const filters = Object.entries(i)
+          .filter(([k, v]) => k !== 'limit' && v !== undefined && v !== '')
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ');
+        return `${o.rows.length} rows${filters ? `; ${filters}` : ''}`;
+      },
+    },
     input: auditFilter.extend({
       beforeSeq: z.number().int().positive().optional(),
       limit: z.number().int().min(1).max(500).default(100),

@@ -52,6 +52,8 @@ export const importChannels = {
     readAudit: {
       action: 'patient.import-preview',
       detail: (_i, o) => `rows=${o.rowCount} errors=${o.errors.length}`,
+      // The registered patients the preview showed as suspected duplicates (the file's rows are not yet anyone).
+      shown: (_i, o) => o.duplicates.flatMap((d) => d.candidates.map((c) => c.patient.id)),
     },
     input: z.object({ csv: csvText }).strict(),
     output: z.object({

@@ -246,7 +246,11 @@ export const patientChannels = {
     summary: 'Likely existing records for a patient about to be registered, scored, with the reasons.',
     permission: 'patients.read',
     audit: 'read',
-    readAudit: { action: 'patient.duplicate-check', detail: (_i, o) => `candidates=${o.candidates.length}` },
+    readAudit: {
+      action: 'patient.duplicate-check',
+      detail: (_i, o) => `candidates=${o.candidates.length}`,
+      shown: (_i, o) => o.candidates.map((c) => c.patient.id),
+    },
     // The registration form as it is being filled: every field optional.
     input: patientDraftFields.partial().safeExtend({
       confirmNotDuplicate: z.boolean().optional(),
@@ -270,7 +274,11 @@ export const patientChannels = {
     summary: 'Find patients by any part of any name in any order, registration number, phone or caregiver.',
     permission: 'patients.read',
     audit: 'read',
-    readAudit: { action: 'patient.search', detail: (_i, o) => `results=${o.results.length}` },
+    readAudit: {
+      action: 'patient.search',
+      detail: (_i, o) => `results=${o.results.length}`,
+      shown: (_i, o) => o.results.map((r) => r.id),
+    },
     input: z
       .object({
         query: line(100),

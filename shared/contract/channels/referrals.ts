@@ -89,7 +89,11 @@ export const referralChannels = {
     summary: 'Open referrals waiting for feedback, oldest first, most urgent first.',
     permission: 'patients.read',
     audit: 'read',
-    readAudit: { action: 'referral.list', detail: (_i, o) => `results=${o.referrals.length}` },
+    readAudit: {
+      action: 'referral.list',
+      detail: (_i, o) => `results=${o.referrals.length}`,
+      shown: (_i, o) => o.referrals.map((r) => r.patientId),
+    },
     input: z
       .object({
         urgency: z.enum(REFERRAL_URGENCIES).optional(),

@@ -29,8 +29,11 @@ function where(q: AuditQuery): { sql: string; params: unknown[] } {
     params.push(q.username);
   }
   if (q.patientId) {
-    parts.push('(a.patient_id = ? OR (a.entity = ? AND a.entity_id = ?))');
-    params.push(q.patientId, 'patient', q.patientId);
+    // Also the lists (search, duplicate check, referrals, import preview) that showed this patient.
+    parts.push(
+      "(a.patient_id = ? OR (a.entity = ? AND a.entity_id = ?) OR (a.detail LIKE '%shown=%' AND instr(a.detail, ?) > 0))",
+    );
+    params.push(q.patientId, 'patient', q.patientId, q.patientId);
   }
   if (q.action) {
     if (q.action.endsWith('.')) {

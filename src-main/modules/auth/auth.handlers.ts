@@ -1,5 +1,5 @@
 import type { HandlerSlice } from '../../core/handler';
-import { checkPassword } from '../../security/passwords';
+import { checkPassword, type PasswordContext } from '../../security/passwords';
 import { sessionInfo } from '../../security/session';
 import {
   changeOwnPassword,
@@ -39,10 +39,13 @@ export const authHandlers: HandlerSlice<AuthChannels> = {
     validUntil: await confirmPassword(ctx.state, ctx.user(), input.password),
   }),
   'auth.passwordStrength': (input, ctx) => {
-    const context = passwordContext(ctx.state, {
+    // Before sign-in only the caller's own words count: the stored facility name and code would make the
+    // meter an oracle for guessing them (a "too close to the facility name" answer confirms a guess).
+    const person = {
       username: input.username ?? ctx.session?.username,
       fullName: input.fullName ?? ctx.session?.fullName,
-    });
+    };
+    const context: PasswordContext = ctx.session ? passwordContext(ctx.state, person) : person;
     return checkPassword(input.password, {
       ...context,
       facilityName: input.facilityName ?? context.facilityName,

@@ -112,6 +112,7 @@ export function checkImport(open: OpenDatabase, csv: string, now: Date): ImportC
   for (const record of data) {
     const { draft, problems, example } = rowToDraft(record.cells, index.columns);
     const rowErrors: ImportIssue[] = problems.map((p) => ({ row: record.row, ...p }));
+    rowErrors.push(...unreadableCells(record, header.cells));
     let values: PatientValues | null = null;
     if (example)
       rowErrors.push({ row: record.row, column: '', message: "is the template's example row: delete it" });
@@ -226,4 +227,17 @@ export function commitImport(
       lastNumber: numbers.at(-1) ?? null,
     };
   })();
+}
+
+const UNREADABLE =
+  'has characters that could not be read (the file is not UTF-8, e.g. saved as Windows-1252 / ANSI): save it as "CSV UTF-8" and try again';
+
+/** A file in another encoding reaches us with U+FFFD where accented letters were: named, never stored. */
+function unreadableCells(record: { row: number; cells: string[] }, header: string[]): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  record.cells.forEach((cell, i) => {
+    if (cell.includes('\uFFFD'))
+      out.push({ row: record.row, column: header[i]?.trim().toLowerCase() ?? '', message: UNREADABLE });
+  });
+  return out;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractBackupDatabase, readBackupHeader } from '../../../src-main/db/backup';
@@ -49,6 +49,32 @@ describe('a crash during restore is recovered at the next start', () => {
       // The setting changed after the backup is gone: this is the backup's database.
       expect(unwrap(await again.call('a', 'settings.get', {})).idleLockMinutes).not.toBe(25);
       expect(existsSync(paths.vault)).toBe(true);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('undoes the restore when the checked copy is lost: today’s vault and database are put back', async () => {
+    const { core, paths, replacedFolder } = await crashMidRestore();
+    // The crash came after the database too was set aside, and the extracted copy did not survive it.
+    const scratch = join(core.dataDir, 'restore-2026-01-01T00-00-00-000Z.tmp');
+    rmSync(scratch, { force: true });
+    renameSync(paths.database, join(replacedFolder, 'caredesk.db'));
+    for (const side of ['-wal', '-shm']) {
+      if (existsSync(`${paths.database}${side}`))
+        renameSync(`${paths.database}${side}`, join(replacedFolder, `caredesk.db${side}`));
+    }
+    expect(existsSync(paths.vault)).toBe(false);
+    const again = tempCore(core.dataDir);
+    try {
+      expect(existsSync(join(core.dataDir, 'restore-journal.json'))).toBe(false);
+      expect(existsSync(paths.vault)).toBe(true);
+      expect(existsSync(paths.database)).toBe(true);
+      expect(existsSync(join(replacedFolder, 'caredesk.db'))).toBe(false);
+      unwrap(await again.call('a', 'auth.login', { username: ADMIN.username, password: ADMIN.password }));
+      // The setting changed after the backup is still there: this is today's database, not the backup's.
+      expect(unwrap(await again.call('a', 'settings.get', {})).idleLockMinutes).toBe(25);
+      expect(unwrap(await again.call('a', 'audit.verify', {}))).toMatchObject({ ok: true });
     } finally {
       again.close();
     }

@@ -88,7 +88,10 @@ describe('facility directory and referrals', () => {
       [r2.id, 0, a.registrationNumber],
       [r1.id, 8, b.registrationNumber],
     ]);
-    expect(auditActions(c).at(-1)).toMatchObject({ action: 'referral.list', detail: 'results=2' });
+    expect(auditActions(c).at(-1)).toMatchObject({
+      action: 'referral.list',
+      detail: `results=2 shown=${a.id},${b.id}`,
+    });
 
     const early = await c.clinician.call('referrals.recordFeedback', {
       id: r2.id,

@@ -83,14 +83,14 @@ describe('patient search', () => {
 
   it('audits every search with the number of results, never the query text', async () => {
     c = await clinic();
-    await c.clerk.ok('patients.register', child());
+    const shown = await c.clerk.ok('patients.register', child());
     await c.clerk.ok('patients.search', { query: 'Aminata' });
     const row = auditActions(c).at(-1)!;
     expect(row).toEqual({
       action: 'patient.search',
       entity_id: null,
       patient_id: null,
-      detail: 'results=1',
+      detail: `results=1 shown=${shown.id}`,
       user_id: c.clerk.userId,
     });
     expect(JSON.stringify(auditActions(c))).not.toContain('Aminata');

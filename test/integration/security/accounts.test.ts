@@ -93,6 +93,12 @@ describe('staff accounts', () => {
       expect(result.ok, password).toBe(false);
       if (!result.ok) expect(result.fields?.[0]?.message, password).toMatch(reason);
     }
+    // Before sign-in the meter does not know the facility's name: it cannot confirm a guess of it.
+    const guess = { password: 'Kissidougou Health Centre' };
+    expect(unwrap(await core.call('stranger', 'auth.passwordStrength', guess)).problems).not.toContain(
+      'context',
+    );
+    expect(unwrap(await core.call('admin', 'auth.passwordStrength', guess)).problems).toContain('context');
     const meter = unwrap(await core.call('m', 'auth.passwordStrength', { password: 'moussa2024' }));
     expect(meter).toMatchObject({ acceptable: false, problems: ['context'] });
     const good = unwrap(await core.call('m', 'auth.passwordStrength', { password: 'Ünïcødé pässwörd ñ' }));

@@ -89,6 +89,27 @@ describe('sign-in throttle', () => {
   });
 });
 
+describe('throttle and the clock', () => {
+  it('a clock set back after failures never makes the wait longer than the maximum back-off from now', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caredesk-throttle-'));
+    try {
+      let now = Date.parse('2026-03-09T08:00:00Z');
+      const throttle = new LoginThrottle(join(dir, 'throttle.json'), () => new Date(now));
+      for (let i = 0; i < 120; i++) throttle.fail('account', true);
+      now -= 3 * 24 * 3600_000; // someone sets the PC's clock back three days
+      const verdict = throttle.check('account');
+      expect(verdict.allowed).toBe(false);
+      if (!verdict.allowed) expect(verdict.waitSeconds).toBeLessThanOrEqual(60 * 60);
+      // The cap holds after a restart, and the wait ends when it says.
+      now += 60 * 60 * 1000 + 1000;
+      const reloaded = new LoginThrottle(join(dir, 'throttle.json'), () => new Date(now));
+      expect(reloaded.check('account')).toEqual({ allowed: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('throttle file limits', () => {
   it('a flood of made-up usernames cannot evict a real account’s back-off', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caredesk-throttle-'));
