@@ -143,6 +143,13 @@ export const pregnancyFr: Translation<typeof pregnancyEn> = {
   'pregnancy.pnDanger.not_feeding': "Ne s'alimente pas bien",
   'pregnancy.pnDanger.jaundice': 'Ictère',
   'pregnancy.pnDanger.foul_discharge': 'Pertes malodorantes',
+  'pregnancy.graph.title': 'Courbe de grossesse',
+  'pregnancy.graph.measure': 'Mesure',
+  'pregnancy.graph.bp': 'Tension artérielle (mmHg)',
+  'pregnancy.graph.systolic': 'Systolique',
+  'pregnancy.graph.diastolic': 'Diastolique',
+  'pregnancy.graph.weeks': 'Âge gestationnel (semaines)',
+  'pregnancy.graph.empty': "Aucune consultation n'a encore cette mesure.",
   'core.pregnancy.notFemale': 'Une grossesse ne peut être enregistrée que pour une patiente.',
   'core.pregnancy.ageOutOfRange': 'Une grossesse ne peut être enregistrée que pour une femme de 10 à 55 ans.',
   'core.pregnancy.alreadyActive':

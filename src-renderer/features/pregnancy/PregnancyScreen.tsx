@@ -23,6 +23,7 @@ import { ContactForm } from './ContactForm';
 import { DeliveryForm } from './DeliveryForm';
 import { pregnancyLabels as L } from './labels';
 import { PostnatalForm } from './PostnatalForm';
+import { PregnancyChart } from './PregnancyChart';
 
 const STATUS_COLOR = {
   attended: 'success',
@@ -111,10 +112,11 @@ export function PregnancyScreen({ params }: { params: { pregnancyId: string } })
                 {`${c.contactNumber}. ${dateText(language, c.contactDate)} · ${formatGestationalAge(c.gaDays)} · ${c.flags.map((f) => L.flag(t, f)).join(', ')}`}
               </Typography>
             ))}
+          <PregnancyChart contacts={d.contacts} />
           {d.pregnancy.status === 'active' ? (
             <>
               <ContactForm key={d.contacts.length} detail={d} />
-              <BirthPlanForm key={`plan-${d.pregnancy.version}`} detail={d} />
+              <BirthPlanForm detail={d} />
               <DeliveryForm detail={d} />
             </>
           ) : null}

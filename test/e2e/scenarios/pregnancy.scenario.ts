@@ -90,6 +90,12 @@ export async function pregnancyScenario({ launcher, dataDir, results }: Scenario
     await page.getByTestId('urgent-banner').scrollIntoViewIfNeeded();
     await preg.screenshot(results, 'pregnancy-01-contact-flags-referral');
     const pregnancyUrl = page.url();
+    // The pregnancy chart draws the contact's BP (systolic and diastolic) against gestational weeks.
+    await page.locator('select[data-path="chartMeasure"]').selectOption('bp');
+    const chart = page.getByTestId('pregnancy-chart');
+    await expect.poll(() => chart.getAttribute('data-points'), { timeout: 30_000 }).toBe('2');
+    expect(await chart.getAttribute('data-rendered')).toBe('true');
+    expect(await chart.getAttribute('aria-label')).toContain('10 → 150');
 
     // The date she booked (tomorrow) wins over the plan's 20 weeks: due this week; missed once the 14-day
     // grace after it has passed (the lists as on that day), and then no longer due.
