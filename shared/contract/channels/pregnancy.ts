@@ -73,6 +73,14 @@ export const pregnancyChannels = {
     input: z.object({ id, expectedVersion, reason: voidReason }).strict(),
     output: ancContactRecord,
   }),
+  'pregnancy.correctContact': channel({
+    summary:
+      'Correct an antenatal contact entered wrongly, with a reason: its next version, checked like a new one.',
+    permission: 'pregnancy.write',
+    audit: 'none',
+    input: ancContactFields.safeExtend({ id, expectedVersion, reason: voidReason }),
+    output: ancContactRecord,
+  }),
   'pregnancy.referDangerSigns': channel({
     summary: 'Urgent referral of a contact with danger signs to a directory facility, in one action.',
     permission: 'pregnancy.write',

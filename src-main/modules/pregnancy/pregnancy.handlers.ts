@@ -1,6 +1,6 @@
 import type { HandlerSlice } from '../../core/handler';
 import { actorOf, historyOf } from '../../records';
-import { recordContact, referDangerSigns, voidContact } from './contacts.service';
+import { correctContact, recordContact, referDangerSigns, voidContact } from './contacts.service';
 import { pregnanciesOf, pregnancyDetailOf } from './detail';
 import { dueList, missedList, postnatalDueList } from './lists';
 import { recordOutcome } from './outcome.service';
@@ -13,6 +13,7 @@ export const pregnancyHandlers: HandlerSlice<
   | 'pregnancy.ofPatient'
   | 'pregnancy.recordContact'
   | 'pregnancy.voidContact'
+  | 'pregnancy.correctContact'
   | 'pregnancy.referDangerSigns'
   | 'pregnancy.saveBirthPlan'
   | 'pregnancy.recordOutcome'
@@ -28,6 +29,7 @@ export const pregnancyHandlers: HandlerSlice<
   'pregnancy.ofPatient': (input, ctx) => ({ pregnancies: pregnanciesOf(ctx.database(), input.patientId) }),
   'pregnancy.recordContact': (input, ctx) => recordContact(ctx.database(), actorOf(ctx), input, ctx.now),
   'pregnancy.voidContact': (input, ctx) => voidContact(ctx.database(), actorOf(ctx), input, ctx.now),
+  'pregnancy.correctContact': (input, ctx) => correctContact(ctx.database(), actorOf(ctx), input, ctx.now),
   'pregnancy.referDangerSigns': (input, ctx) =>
     referDangerSigns(ctx.database(), actorOf(ctx), input, ctx.now),
   'pregnancy.saveBirthPlan': (input, ctx) => saveBirthPlan(ctx.database(), actorOf(ctx), input, ctx.now),

@@ -18,9 +18,12 @@ import { RouteLink } from '../../app/router';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateText } from '../patients/format';
+import { BirthPlanForm } from './BirthPlanForm';
 import { ContactForm } from './ContactForm';
 import { DeliveryForm } from './DeliveryForm';
 import { pregnancyLabels as L } from './labels';
+import { PostnatalForm } from './PostnatalForm';
+import { PregnancyChart } from './PregnancyChart';
 
 const STATUS_COLOR = {
   attended: 'success',
@@ -109,10 +112,34 @@ export function PregnancyScreen({ params }: { params: { pregnancyId: string } })
                 {`${c.contactNumber}. ${dateText(language, c.contactDate)} · ${formatGestationalAge(c.gaDays)} · ${c.flags.map((f) => L.flag(t, f)).join(', ')}`}
               </Typography>
             ))}
+          <PregnancyChart contacts={d.contacts} />
           {d.pregnancy.status === 'active' ? (
             <>
               <ContactForm key={d.contacts.length} detail={d} />
+              <BirthPlanForm detail={d} />
               <DeliveryForm detail={d} />
+            </>
+          ) : null}
+          {d.pregnancy.outcomeType === 'delivery' ? (
+            <>
+              <Paper variant="outlined" sx={{ p: 2 }} data-testid="postnatal-contacts">
+                <Typography variant="h2" gutterBottom>
+                  {t('pregnancy.postnatal.list')}
+                </Typography>
+                {d.postnatal
+                  .filter((c) => !c.voided)
+                  .map((c) => (
+                    <Typography key={c.id}>
+                      {`${c.contactNumber ?? '—'}. ${dateText(language, c.contactDate)} · ${
+                        c.subject === 'mother'
+                          ? t('pregnancy.postnatal.mother')
+                          : (d.births.find((b) => b.babyPatientId === c.patientId)?.babyRegistrationNumber ??
+                            '')
+                      }${c.bp ? ` · ${c.bp.systolic}/${c.bp.diastolic}` : ''}`}
+                    </Typography>
+                  ))}
+              </Paper>
+              <PostnatalForm key={`pn-${d.postnatal.length}`} detail={d} />
             </>
           ) : null}
         </Stack>

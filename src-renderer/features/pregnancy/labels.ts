@@ -5,6 +5,7 @@ import type {
   DELIVERY_MODES,
   DELIVERY_PLACES,
   OUTCOME_TYPES,
+  POSTNATAL_DANGER_SIGNS,
 } from '../../../shared/contract/channels/pregnancy';
 
 type T = ReturnType<typeof useT>;
@@ -20,4 +21,5 @@ export const pregnancyLabels = {
   place: (t: T, c: (typeof DELIVERY_PLACES)[number]) => t(`pregnancy.place.${u(c)}`),
   mode: (t: T, c: (typeof DELIVERY_MODES)[number]) => t(`pregnancy.mode.${u(c)}`),
   outcome: (t: T, c: (typeof OUTCOME_TYPES)[number]) => t(`pregnancy.outcome.${u(c)}`),
+  postnatalDanger: (t: T, c: (typeof POSTNATAL_DANGER_SIGNS)[number]) => t(`pregnancy.pnDanger.${u(c)}`),
 };

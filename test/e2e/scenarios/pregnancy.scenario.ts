@@ -90,6 +90,12 @@ export async function pregnancyScenario({ launcher, dataDir, results }: Scenario
     await page.getByTestId('urgent-banner').scrollIntoViewIfNeeded();
     await preg.screenshot(results, 'pregnancy-01-contact-flags-referral');
     const pregnancyUrl = page.url();
+    // The pregnancy chart draws the contact's BP (systolic and diastolic) against gestational weeks.
+    await page.locator('select[data-path="chartMeasure"]').selectOption('bp');
+    const chart = page.getByTestId('pregnancy-chart');
+    await expect.poll(() => chart.getAttribute('data-points'), { timeout: 30_000 }).toBe('2');
+    expect(await chart.getAttribute('data-rendered')).toBe('true');
+    expect(await chart.getAttribute('aria-label')).toContain('10 → 150');
 
     // The date she booked (tomorrow) wins over the plan's 20 weeks: due this week; missed once the 14-day
     // grace after it has passed (the lists as on that day), and then no longer due.
@@ -109,11 +115,29 @@ export async function pregnancyScenario({ launcher, dataDir, results }: Scenario
     await preg.screenshot(results, 'pregnancy-02-missed-list');
     // Delivery of a live baby closes the pregnancy; the baby is a patient whose chart names the mother.
     await page.goto(pregnancyUrl);
+    // The birth plan, with the emergency facility from the directory.
+    await preg.field('plan.place').fill('Centre de santé de Banama');
+    await preg.field('plan.transport').fill('Moto du frère');
+    await preg.select('plan.emergencyFacilityId').selectOption({ label: HOSPITAL });
+    await preg.button(t('pregnancy.birthPlan.submit')).click();
+    await page.getByTestId('birth-plan-saved').waitFor({ timeout: 30_000 });
+    await page.reload();
+    await expect
+      .poll(() => preg.field('plan.transport').inputValue(), { timeout: 30_000 })
+      .toBe('Moto du frère');
     await preg.field('weight1').fill('3.1');
     await preg.button(t('pregnancy.delivery.submit')).click();
     const closed = page.getByTestId('pregnancy-closed');
     await closed.waitFor({ timeout: 30_000 });
     expect(await closed.innerText()).toContain('Delivery');
+    // A postnatal contact of the mother within 24 hours (contact 1).
+    await preg.field('bp').fill('118/76');
+    await preg.select('breastfeeding').selectOption('exclusive');
+    await preg.button(t('pregnancy.postnatal.submit')).click();
+    const postnatal = page.getByTestId('postnatal-contacts');
+    await expect.poll(() => postnatal.innerText(), { timeout: 30_000 }).toContain('118/76');
+    expect(await postnatal.innerText()).toContain('1. ');
+    await preg.screenshot(results, 'pregnancy-03-postnatal');
     await closed.getByRole('link').first().click();
     await patients.chartName().waitFor({ timeout: 30_000 });
     expect(page.url()).not.toBe(motherChart);

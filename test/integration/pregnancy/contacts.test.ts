@@ -237,6 +237,61 @@ describe('IPTp-SP, Td, danger-sign referral and voiding', () => {
     });
   });
 
+  it('corrects a contact with a reason: next version, flags recomputed, history, outbox, audit', async () => {
+    c = await clinic();
+    const s = await pregnant(c);
+    const contact = await c.clinician.ok('pregnancy.recordContact', {
+      pregnancyId: s.p.id,
+      contactDate: START,
+      bpFirst: bp(150, 95),
+      bpRepeat: bp(150, 95),
+    });
+    expect(contact.flags).toEqual(['hypertension']);
+    const fix = {
+      id: contact.id,
+      expectedVersion: 1,
+      reason: 'BP typed from the wrong chart',
+      contactDate: START,
+      bpFirst: bp(120, 80),
+      bpRepeat: bp(118, 78),
+    };
+    const before = counts(c);
+    expect(await c.colleague.call('pregnancy.correctContact', fix)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await c.clinician.call('pregnancy.correctContact', { ...fix, reason: '' })).toMatchObject({
+      code: 'VALIDATION',
+    });
+    expect(
+      await c.clinician.call('pregnancy.correctContact', { ...fix, contactDate: addDays(START, 1) }),
+    ).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'contactDate' }] });
+    expect(counts(c)).toEqual(before);
+    const fixed = await c.clinician.ok('pregnancy.correctContact', fix);
+    expect(fixed).toMatchObject({ id: contact.id, version: 2, flags: [], bpFirst: bp(120, 80) });
+    expect(await c.clinician.call('pregnancy.correctContact', fix)).toMatchObject({ code: 'CONFLICT' });
+    const history = await c.clinician.ok('pregnancy.history', { entity: 'anc_contact', id: contact.id });
+    expect(history.entries).toEqual([
+      expect.objectContaining({ action: 'update', reason: 'BP typed from the wrong chart', version: 2 }),
+    ]);
+    const sql = (q: string) => c.sqlite().prepare(q).all();
+    expect(sql("SELECT version FROM outbox WHERE entity = 'anc_contact' ORDER BY seq")).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
+    expect(sql("SELECT action FROM audit_log WHERE action LIKE 'anc-contact.%' ORDER BY seq")).toEqual([
+      { action: 'anc-contact.create' },
+      { action: 'anc-contact.correct' },
+    ]);
+    // Corrected, then voided: the void takes the latest version.
+    const voided = await c.clinician.ok('pregnancy.voidContact', {
+      id: contact.id,
+      expectedVersion: 2,
+      reason: 'Entered twice',
+    });
+    expect(voided).toMatchObject({ version: 3, voided: true });
+    expect(await c.clinician.call('pregnancy.correctContact', { ...fix, expectedVersion: 3 })).toMatchObject({
+      code: 'CONFLICT',
+    });
+  });
+
   it('refuses a contact before the pregnancy, in the future, or past 44 weeks, writing nothing', async () => {
     c = await clinic();
     const s = await pregnant(c);
