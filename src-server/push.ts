@@ -58,6 +58,23 @@ function newer(a: { rank: number; version: number; changeId: string }, b: typeof
   return a.changeId > b.changeId;
 }
 
+/** The reply to a batch id answered before, from what was stored (older rows hold the whole reply). */
+function replayOf(stored: unknown, batch: PushRequest): PushResponse {
+  const kept = stored as Partial<PushResponse> & { rejected?: [string, string][] };
+  if (kept.results) return { batchId: batch.batchId, replayed: true, results: kept.results };
+  const refused = new Map(kept.rejected ?? []);
+  return {
+    batchId: batch.batchId,
+    replayed: true,
+    results: batch.records.map((r) => {
+      const reason = refused.get(r.changeId);
+      return reason === undefined
+        ? { changeId: r.changeId, status: 'accepted' as const }
+        : { changeId: r.changeId, status: 'rejected' as const, reason };
+    }),
+  };
+}
+
 export async function ingest(
   db: ServerDb,
   who: Authenticated,
@@ -76,7 +93,7 @@ export async function ingest(
       .select()
       .from(batches)
       .where(and(eq(batches.facilityId, who.serverId), eq(batches.batchId, batch.batchId)));
-    if (seen) return { ...(seen.response as PushResponse), replayed: true };
+    if (seen) return { ...replayOf(seen.response, batch), replayed: true };
 
     const results: RecordResult[] = [];
     const good: PushRecord[] = [];
@@ -130,12 +147,19 @@ export async function ingest(
           changed_at = excluded.changed_at, received_at = now()
         WHERE (records.epoch_rank, records.version, records.change_id)
             < (excluded.epoch_rank, excluded.version, excluded.change_id)`);
-      // A record stored again no longer counts as a pending error.
-      await tx.execute(sql`
-        DELETE FROM rejections
-         WHERE facility_id = ${who.serverId}
-           AND (entity, entity_id) IN (SELECT r.entity, r.entity_id
-                                         FROM jsonb_to_recordset(${rows}::jsonb) AS r(entity text, entity_id text))`);
+      // A record stored again no longer counts as a pending error (looked up only when the facility has any).
+      const anyRejected = await tx
+        .select({ id: rejections.id })
+        .from(rejections)
+        .where(eq(rejections.facilityId, who.serverId))
+        .limit(1);
+      if (anyRejected.length > 0) {
+        const keys = JSON.stringify([...latest.values()].map((r) => [r.entity, r.entityId]));
+        await tx.execute(sql`
+          DELETE FROM rejections
+           WHERE facility_id = ${who.serverId}
+             AND (entity, entity_id) IN (SELECT k->>0, k->>1 FROM jsonb_array_elements(${keys}::jsonb) AS k)`);
+      }
     }
     if (refused.length > 0)
       await tx.insert(rejections).values(
@@ -160,7 +184,8 @@ export async function ingest(
     await tx.insert(batches).values({
       facilityId: who.serverId,
       batchId: batch.batchId,
-      response,
+      // Only the refusals are stored: a repeated batch id carries the same changes, all others accepted.
+      response: { rejected: refused.map(({ record, reason }) => [record.changeId, reason]) },
       records: batch.records.length,
     });
     await tx

@@ -3,6 +3,7 @@ import { useQuery } from '../api/hooks';
 import { useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SessionActions } from '../features/lock/SessionActions';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { ClinicalNav } from '../features/patients/ClinicalNav';
 import { href, navigate } from './router';
 import { useSession } from './session';
@@ -31,6 +32,7 @@ export function TopBar() {
         ) : null}
         {session ? <ClinicalNav session={session} /> : null}
         <Box sx={{ flexGrow: 1 }} />
+        {session && !session.locked && !session.mustChangePassword ? <SyncIndicator /> : null}
         {session ? <SessionActions session={session} /> : null}
         <LanguageSwitch />
       </Toolbar>

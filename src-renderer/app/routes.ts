@@ -9,6 +9,7 @@ export const routes = {
   'admin.users': '/admin/users',
   'admin.audit': '/admin/audit',
   'admin.backups': '/admin/backups',
+  'admin.sync': '/admin/sync',
   // Patients (issue 5). "new" before ":patientId": the first matching route wins.
   patients: '/patients',
   'patients.register': '/patients/new',

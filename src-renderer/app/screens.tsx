@@ -4,6 +4,7 @@ import { HomeScreen } from '../features/home/HomeScreen';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { BackupsScreen } from '../features/admin/BackupsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import { AccountScreen } from '../features/lock/AccountScreen';
 import { patientScreens } from '../features/patients/screens';
 import { cmamScreens } from '../features/cmam/screens';
@@ -20,6 +21,7 @@ const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } =
   'admin.users': UsersScreen,
   'admin.audit': AuditScreen,
   'admin.backups': BackupsScreen,
+  'admin.sync': SyncScreen,
   ...patientScreens,
   ...cmamScreens,
   ...pregnancyScreens,

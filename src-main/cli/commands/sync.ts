@@ -1,13 +1,15 @@
 import type { CliCommand } from '../command';
 import { CliError } from '../command';
-import { CLI_CONNECTION, parse, requireString, signedInCore, userOptions } from '../session';
+import { rolesHave } from '../../../shared/contract';
+import { callOrFail, CLI_CONNECTION, parse, requireString, signedInCore, userOptions } from '../session';
 import type { Core } from '../../core/core';
-import { enrolFacility, pushPending, syncStatus } from '../../sync/pusher';
+import { pushPending, syncStatus } from '../../sync/pusher';
 
 /** Sync needs an administrator (DESIGN: admin holds users, settings, backups, sync). */
 function adminDatabase(core: Core) {
   const session = core.state.sessions.get(CLI_CONNECTION);
-  if (!session || session.role !== 'admin') throw new CliError('sync commands need an administrator account');
+  if (!session || !rolesHave(session.roles, 'sync.manage'))
+    throw new CliError('sync commands need an administrator account');
   return core.state.database!.sqlite;
 }
 
@@ -24,11 +26,8 @@ kept in the OS keychain when one answers, otherwise inside the encrypted databas
     const code = requireString(values.code, '--code');
     const core = await signedInCore(values, io);
     try {
-      const done = await enrolFacility(adminDatabase(core), { serverUrl: server, code }).catch(
-        (e: unknown) => {
-          throw new CliError(`enrolment failed: ${e instanceof Error ? e.message : String(e)}`);
-        },
-      );
+      // Through the channel: the right is checked in the core and the enrolment audited.
+      const done = await callOrFail(core, 'sync.enrol', { serverUrl: server, code });
       io.stdout(
         `Enrolled as ${done.facilityName} (${done.facilityCode}); credential kept in the ${done.credentialStore === 'keychain' ? 'OS keychain' : 'encrypted database'}.\n`,
       );

@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 
-type AdminRoute = 'admin.users' | 'admin.audit' | 'admin.backups';
+type AdminRoute = 'admin.users' | 'admin.audit' | 'admin.backups' | 'admin.sync';
 
 /**
  * App-bar controls of an open session: Lock (Ctrl+L) stays one click away; everything else about the user
@@ -19,6 +19,7 @@ export function SessionActions({ session }: { session: SessionInfo }) {
   const open = session.locked || session.mustChangePassword ? false : true;
   const admin = actorHas(session, 'users.manage');
   const audit = actorHas(session, 'audit.read');
+  const sync = actorHas(session, 'sync.manage');
   const go = (to: AdminRoute | 'account') => {
     setAnchor(null);
     navigate(to);
@@ -56,6 +57,7 @@ export function SessionActions({ session }: { session: SessionInfo }) {
         {open && admin ? <MenuItem onClick={() => go('admin.users')}>{t('admin.users')}</MenuItem> : null}
         {open && audit ? <MenuItem onClick={() => go('admin.audit')}>{t('admin.audit')}</MenuItem> : null}
         {open && admin ? <MenuItem onClick={() => go('admin.backups')}>{t('admin.backups')}</MenuItem> : null}
+        {open && sync ? <MenuItem onClick={() => go('admin.sync')}>{t('sync.menu')}</MenuItem> : null}
         {open ? <Divider /> : null}
         <MenuItem
           onClick={() => {

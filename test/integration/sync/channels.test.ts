@@ -125,7 +125,9 @@ describe('the pusher timer in the core', () => {
       const wait = async (ok: () => Promise<boolean>) => {
         for (let i = 0; i < 100 && !(await ok()); i++) await new Promise((r) => setTimeout(r, 100));
       };
-      await wait(async () => (await server.open.db.select().from(auditAnchors)).length > 0);
+      // The desktop notes the push after the server's reply: wait on its side, then check the server.
+      await wait(async () => unwrap(await core.call('admin', 'sync.status', {})).lastPushAt !== null);
+      expect((await server.open.db.select().from(auditAnchors)).length).toBeGreaterThan(0);
       const status = unwrap(await core.call('admin', 'sync.status', {}));
       expect(status.lastPushAt).not.toBeNull();
       expect(status.errorKind).toBeNull();
