@@ -12,6 +12,7 @@ import {
   type Permission,
   type Result,
 } from '../../shared/contract';
+import { appErrorSaid, failSaid } from '../../shared/contract/messages';
 import { fieldErrorsOf, summarizeFieldErrors } from '../../shared/contract/validation';
 import { DatabaseUnreadableError } from '../db/open';
 import { SchemaTooNewError } from '../db/migrate';
@@ -19,7 +20,7 @@ import { DatabaseDamagedError } from '../db/integrity';
 import { BackupFileError } from '../db/backup';
 import { VaultDamagedError, VaultFormatError } from '../security/vault';
 import type { Session } from '../security/session';
-import { appendAudit } from '../modules/audit/audit.service';
+import { appendAudit, auditBy } from '../modules/audit/audit.service';
 import type { CallContext, Handlers } from './handler';
 import type { CoreState } from './state';
 
@@ -51,7 +52,7 @@ export class Router {
 
   async dispatch(connectionId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
-      return fail('UNKNOWN_CHANNEL', 'This request is not part of CareDesk.');
+      return failSaid('UNKNOWN_CHANNEL', 'core.unknownChannel');
     }
     const def = contract[channel];
     const session = this.state.sessions.get(connectionId);
@@ -62,7 +63,9 @@ export class Router {
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
-      return fail('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
+      return fail('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields, {
+        key: 'code.VALIDATION',
+      });
     }
     const ctx = this.context(connectionId, session);
     try {
@@ -85,16 +88,16 @@ export class Router {
     permission: Permission,
     session: Session | null,
   ): Failure | null {
-    if (!session) return fail('UNAUTHENTICATED', 'Please sign in first.');
+    if (!session) return failSaid('UNAUTHENTICATED', 'core.signInFirst');
     if (session.locked && !WHILE_LOCKED.has(channel)) {
-      return fail('LOCKED', 'CareDesk is locked. Unlock it with your PIN or password.');
+      return failSaid('LOCKED', 'core.sessionLocked');
     }
     if (session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
-      return fail('FORBIDDEN', 'Please change your temporary password first.');
+      return failSaid('FORBIDDEN', 'core.mustChangePassword');
     }
     if (!actorHas(session, permission)) {
       this.auditRefusal(session.userId, auditRole(session), channel);
-      return fail('FORBIDDEN', 'Your role does not allow this.');
+      return failSaid('FORBIDDEN', 'core.forbidden');
     }
     this.state.sessions.touch(connectionId);
     return null;
@@ -109,11 +112,11 @@ export class Router {
       now: state.now(),
       database() {
         const open = state.database;
-        if (!open) throw new AppError('LOCKED', 'The database is locked. Please sign in.');
+        if (!open) throw appErrorSaid('LOCKED', 'core.locked');
         return open;
       },
       user() {
-        if (!session) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+        if (!session) throw appErrorSaid('UNAUTHENTICATED', 'core.signInFirst');
         return session;
       },
     };
@@ -128,11 +131,10 @@ export class Router {
     // FULL commit syncs it to disk; only a power cut in between could lose it. Searches run per keystroke.
     sqlite.pragma('synchronous = NORMAL');
     try {
-      appendAudit(
+      auditBy(
         sqlite,
+        session,
         {
-          userId: session.userId,
-          role: auditRole(session),
           action: spec?.action ?? channel,
           entity: target?.entity ?? null,
           entityId: target?.id ?? null,
@@ -161,7 +163,7 @@ export class Router {
   }
 
   private toFailure(channel: ChannelName, error: unknown): Result<never> {
-    if (error instanceof AppError) return fail(error.code, error.message, error.fields);
+    if (error instanceof AppError) return fail(error.code, error.message, error.fields, error.said);
     if (error instanceof SchemaTooNewError) return fail('DATABASE', error.message);
     if (error instanceof DatabaseUnreadableError) return fail('DATABASE', error.message);
     if (error instanceof DatabaseDamagedError) return fail('DATABASE', error.message);
@@ -176,16 +178,13 @@ export class Router {
       typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
     if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
       this.state.logger.error('db.write_failed', { channel, code });
-      return fail(
-        'DATABASE',
-        'The computer could not save to its disk (it may be full or failing). Nothing was saved.',
-      );
+      return failSaid('DATABASE', 'core.diskFailed');
     }
     this.state.logger.error('handler.failed', {
       channel,
       code: code || null,
       name: error instanceof Error ? error.name : typeof error,
     });
-    return fail('INTERNAL', 'Something went wrong inside CareDesk. Nothing was saved. Please try again.');
+    return failSaid('INTERNAL', 'core.internal');
   }
 }

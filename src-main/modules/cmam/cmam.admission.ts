@@ -21,7 +21,7 @@ import {
 import { AppError, type FieldError } from '../../../shared/contract';
 import type { Assessment, CmamProgramme, EpisodeRecord } from '../../../shared/contract/channels/cmam';
 import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import { firstVersion, numberInScope, stmt, writeFirstVersion, type Actor } from '../../records';
@@ -29,10 +29,6 @@ import { requireActivePatient, type PatientRow } from '../patients/patients.repo
 import { ensureBuiltIns } from '../programmes/programmes.repo';
 import { episodeStore, openEpisodeIn, protocolOf, toEpisode, type EpisodeRow } from './cmam.repo';
 import { dispense } from './cmam.stock';
-
-export function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 /** The engine's refusal on the field the person typed. */
 export function clinicalField(error: unknown, fallback: string): FieldError {

@@ -3,6 +3,7 @@
 // a wrong exit is corrected (history + audit) or the record voided, never deleted.
 import { classifyNutrition, localDate, rutfRation } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { CmamExitType, CmamProgramme, EpisodeRecord } from '../../../shared/contract/channels/cmam';
 import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
 import { uuidv7 } from '../../../shared/ids';
@@ -20,7 +21,6 @@ import {
   writeVoided,
   type Actor,
 } from '../../records';
-import { invalid } from './cmam.admission';
 import {
   episodeStore,
   followupStore,

@@ -7,7 +7,7 @@ import { AppError, type FieldError } from '../../../shared/contract';
 import { DOCUMENT_MESSAGES } from '../../../shared/contract/channels/document-messages';
 import type { DocumentListItem, DocumentRecord } from '../../../shared/contract/channels/documents';
 import type { TimelineItem } from '../../../shared/contract/channels/patients';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import type { Sqlite } from '../../db/open';
@@ -46,10 +46,6 @@ const documentStore: RecordStore<Row> = {
   afterWrite: afterDocumentWrite,
   patientOf: (row) => row.patientId,
 };
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 function notFound(): never {
   throw new AppError('NOT_FOUND', DOCUMENT_MESSAGES.notFound, [

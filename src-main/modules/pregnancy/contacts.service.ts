@@ -11,6 +11,7 @@ import {
   localDate,
 } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { AncContactRecord } from '../../../shared/contract/channels/pregnancy';
 import type { ancContactFields } from '../../../shared/contract/channels/pregnancy-fields';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
@@ -31,7 +32,6 @@ import {
 import {
   contactStore,
   findContact,
-  invalid,
   protocolOf,
   requireActivePregnancy,
   toContactRecord,
@@ -74,7 +74,7 @@ export function recordContact(
     }
     if (input.nextContactDate !== null && input.nextContactDate <= input.contactDate)
       fields.push({ path: 'nextContactDate', message: 'must be after the contact date' });
-    if (fields.length > 0) invalid(fields, M.invalidDates);
+    if (fields.length > 0) invalid(fields, { key: 'core.pregnancy.invalidDates' });
     const previous = contactsOf(open, pregnancy.id);
     let iptpDose: number | null = null;
     if (input.iptpGiven) {

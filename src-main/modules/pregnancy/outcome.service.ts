@@ -3,6 +3,7 @@
 // close it with date and reason. All in one transaction.
 import { localDate } from '../../../shared/clinical';
 import { AppError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { OutcomeInput, PregnancyDetail } from '../../../shared/contract/channels/pregnancy';
 import type { outcomeInput } from '../../../shared/contract/channels/pregnancy-fields';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
@@ -15,7 +16,7 @@ import { registerPatient } from '../patients/patients.service';
 import { createVisit } from '../visits/visits.service';
 import { assertVersion, firstVersion, writeFirstVersion, writeNextVersion, type Actor } from '../../records';
 import { pregnancyDetailOf } from './detail';
-import { birthStore, invalid, pregnancyStore, requireActivePregnancy, type BirthRow } from './pregnancy.repo';
+import { birthStore, pregnancyStore, requireActivePregnancy, type BirthRow } from './pregnancy.repo';
 
 type Outcome = z.output<typeof outcomeInput>;
 export type { OutcomeInput };

@@ -11,6 +11,7 @@ import {
   type RiskInput,
 } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { BirthPlan, PregnancyRecord } from '../../../shared/contract/channels/pregnancy';
 import type { z } from 'zod';
 import type { pregnancyDraft } from '../../../shared/contract/channels/pregnancy-fields';
@@ -34,7 +35,6 @@ import {
 import {
   emptyBirthPlan,
   findPregnancy,
-  invalid,
   pregnancyStore,
   protocolOf,
   toPregnancyRecord,

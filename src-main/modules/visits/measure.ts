@@ -12,9 +12,9 @@ import {
   getProtocolProfile,
   type PlausibilityIndicator,
 } from '../../../shared/clinical';
-import { AppError, type FieldError } from '../../../shared/contract';
+import type { FieldError } from '../../../shared/contract';
 import type { visitFields } from '../../../shared/contract/channels/visits';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import type { z } from 'zod';
 import type { ProtocolRef } from '../facility/protocol';
 
@@ -48,10 +48,6 @@ const NAMES: Record<PlausibilityIndicator, { field: string; what: string }> = {
   waz: { field: 'weightKg', what: 'weight-for-age' },
   haz: { field: 'lengthCm', what: 'length/height-for-age' },
 };
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
 
