@@ -39,7 +39,7 @@ const WHILE_MUST_CHANGE: ReadonlySet<ChannelName> = new Set<ChannelName>([
 ]);
 
 /**
- * The one way a request travels (DESIGN.md §1): unknown channel → reject; session, lock and role →
+ * The one way a request travels: unknown channel → reject; session, lock and role →
  * UNAUTHENTICATED / LOCKED / FORBIDDEN (audited) BEFORE the input is even parsed, so a caller without the
  * right learns nothing about a channel's schema; zod-parse input → VALIDATION with field paths; handler;
  * read audit. Nothing thrown reaches the caller as a stack trace.

@@ -22,7 +22,7 @@ export interface Authored {
   createdAt: string;
 }
 
-/** Throws FORBIDDEN unless the actor may correct this record now (issue 5 §6). */
+/** Throws FORBIDDEN unless the actor may correct this record now. */
 export function assertCanCorrect(record: Authored, actor: Actor, now: Date): void {
   if (actorHas(actor, 'records.correct')) return;
   if (record.createdBy !== actor.userId) {

@@ -1,4 +1,4 @@
-// CMAM admission (issue 17 §2): the core proposes SAM/MAM with every criterion, the placement, the admission type
+// CMAM admission: the core proposes SAM/MAM with every criterion, the placement, the admission type
 // from the child's history, the ration and medicines; the nurse confirms; the number comes from the counter in
 // the same transaction as the episode, its stock movement, outbox and audit rows.
 import {

@@ -1,4 +1,4 @@
-// CMAM follow-up (issue 17 §3): one visit saved in one transaction (row, sachets dispensed, outbox, audit), then
+// CMAM follow-up: one visit saved in one transaction (row, sachets dispensed, outbox, audit), then
 // the episode as the nurse sees it: trend, weight gain, referral alerts and the exit the rules propose.
 import {
   addDays,

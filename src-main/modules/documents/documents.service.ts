@@ -1,4 +1,4 @@
-// Patient documents (issue 22 §1): scanned letters, lab slips, consent forms and photos attached to a patient or
+// Patient documents: scanned letters, lab slips, consent forms and photos attached to a patient or
 // a visit. The bytes are stored in the encrypted database only; every write goes through the record kernel and
 // only the metadata row travels in the outbox.
 import { and, desc, eq } from 'drizzle-orm';

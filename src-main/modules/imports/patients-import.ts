@@ -1,4 +1,4 @@
-// Bulk import of patients from CSV (issue 5 §8): every row validated with the registration rules, errors by row
+// Bulk import of patients from CSV: every row validated with the registration rules, errors by row
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 // and column, suspected duplicates (in the database and inside the file); nothing saved until the user confirms
 // the exact file previewed, then every row or none in one transaction.

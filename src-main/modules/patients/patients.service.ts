@@ -1,4 +1,4 @@
-// Registration and correction of patients (issue 5 §1, §2, §6): rules, then one transaction with the patient,
+// Registration and correction of patients: rules, then one transaction with the patient,
 // its search document, its history, its outbox row and its audit row.
 import { and, count, eq } from 'drizzle-orm';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';

@@ -1,4 +1,4 @@
-// Antenatal contacts (issue 18 §2): number, gestational age and flags computed by the core from the shared rules;
+// Antenatal contacts: number, gestational age and flags computed by the core from the shared rules;
 // IPTp-SP week and spacing enforced; danger signs referred in one action through the referrals service.
 import { and, eq } from 'drizzle-orm';
 import {

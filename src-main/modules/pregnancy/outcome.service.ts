@@ -1,4 +1,4 @@
-// The end of a pregnancy (issue 18 §4): a delivery registers each live-born baby as a patient (through the
+// The end of a pregnancy: a delivery registers each live-born baby as a patient (through the
 // patients service) linked to the mother, with the birth weight as the baby's first measurement; other endings
 // close it with date and reason. All in one transaction.
 import { localDate } from '../../../shared/clinical';

@@ -1,4 +1,4 @@
-// Postnatal care (issue 18 §5): contacts of the mother and each baby, numbered by the WHO windows.
+// Postnatal care: contacts of the mother and each baby, numbered by the WHO windows.
 import { and, eq } from 'drizzle-orm';
 import { localDate, postnatalContacts as postnatalPlan } from '../../../shared/clinical';
 import { AppError } from '../../../shared/contract';

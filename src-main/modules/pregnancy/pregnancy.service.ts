@@ -1,4 +1,4 @@
-// Registration of a pregnancy (issue 18 §1), birth plan, voiding, and the derived follow-up dates that the due
+// Registration of a pregnancy, birth plan, voiding, and the derived follow-up dates that the due
 // and missed lists read. Rules first, then one transaction through the record kernel.
 import { and, eq } from 'drizzle-orm';
 import {

@@ -1,4 +1,4 @@
-// Programmes (CLINICAL.md §4): managers create and deactivate them; staff enrol and unenrol patients. An
+// Programmes: managers create and deactivate them; staff enrol and unenrol patients. An
 // enrolment is never overwritten: unenrolling closes it, enrolling again opens a new one.
 import { localDate } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';

@@ -1,4 +1,4 @@
-// Referrals (issue 5 §7): a patient sent to a directory facility with reason and urgency, open until the
+// Referrals: a patient sent to a directory facility with reason and urgency, open until the
 // feedback comes back. Feedback and voiding keep a history; every change travels to the server.
 import { eq } from 'drizzle-orm';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';

@@ -1,5 +1,6 @@
 // A visit's clinical numbers, computed by the core with shared/clinical (never taken from the renderer):
-// age, WHO z-scores, nutrition classification; impossible values refused, implausible ones confirmed (CLINICAL.md §1).
+// age, WHO z-scores, nutrition classification; impossible values refused, implausible ones confirmed (WHO Child Growth Standards 2006;
+// WHO/UNICEF 2009 joint statement for the SAM/MAM cut-offs).
 import {
   ClinicalInputError,
   HARD_LIMITS,
