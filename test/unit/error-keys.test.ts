@@ -107,3 +107,11 @@ describe('comments stand on their own in a fresh clone', () => {
     expect(count).toBeLessThanOrEqual(90);
   });
 });
+
+describe('data shapes declared once', () => {
+  it('the users table takes its role list from the contract, not a copy', () => {
+    const schema = readFileSync(join('src-main', 'db', 'schema', 'users.ts'), 'utf8');
+    expect(schema).toContain('enum: ROLES');
+    expect(schema).not.toMatch(/'researcher'/);
+  });
+});
