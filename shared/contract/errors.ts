@@ -15,13 +15,25 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The values a message key's `{name}` placeholders are filled with. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * What a message says, for people in any language: a catalog key (shared/i18n/en) and its placeholder values.
+ * The English `message` beside it is for logs, tests and callers without the catalogs.
+ */
+export interface Said {
+  key: string;
+  params?: MessageParams;
+}
+
 /** One problem with one input field; `path` is dotted (e.g. "admin.password"), message in plain words. */
-export interface FieldError {
+export interface FieldError extends Partial<Said> {
   path: string;
   message: string;
 }
 
-export interface Failure {
+export interface Failure extends Partial<Said> {
   ok: false;
   code: ErrorCode;
   message: string;
@@ -44,11 +56,18 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** The message's catalog key and params, when the thrower has one (see shared/contract/messages.ts). */
+    readonly said?: Said,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
-export const fail = (code: ErrorCode, message: string, fields?: FieldError[]): Failure =>
-  fields && fields.length > 0 ? { ok: false, code, message, fields } : { ok: false, code, message };
+export const fail = (code: ErrorCode, message: string, fields?: FieldError[], said?: Said): Failure => ({
+  ok: false,
+  code,
+  message,
+  ...(said ? { key: said.key, ...(said.params ? { params: said.params } : {}) } : {}),
+  ...(fields && fields.length > 0 ? { fields } : {}),
+});

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { AppError, type FieldError } from './errors';
+import { AppError, type FieldError, type MessageParams, type Said } from './errors';
+import { english, type CoreKey } from './messages';
 
 type Issue = z.core.$ZodIssue;
 
@@ -49,17 +50,60 @@ function article(expected: string): string {
   return `a ${expected}`;
 }
 
+interface IssueSaid extends Said {
+  key: CoreKey;
+}
+
+/** The catalog key of a zod issue's plain words (describeIssue's English), or null for a schema's own message. */
+export function issueSaid(issue: Issue): IssueSaid | null {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? { key: 'field.required' }
+          : { key: 'field.minChars', params: { n: Number(issue.minimum) } };
+      }
+      if (issue.origin === 'array') return { key: 'field.minItems', params: { n: Number(issue.minimum) } };
+      return { key: 'field.min', params: { n: Number(issue.minimum) } };
+    case 'too_big':
+      if (issue.origin === 'string') return { key: 'field.maxChars', params: { n: Number(issue.maximum) } };
+      if (issue.origin === 'array') return { key: 'field.maxItems', params: { n: Number(issue.maximum) } };
+      return { key: 'field.max', params: { n: Number(issue.maximum) } };
+    case 'invalid_type': {
+      if ((issue as { received?: unknown }).received === 'NaN') return { key: 'field.number' };
+      if (issue.input === undefined) return { key: 'field.required' };
+      const byType: Record<string, CoreKey> = {
+        int: 'field.wholeNumber',
+        number: 'field.number',
+        string: 'field.text',
+      };
+      return { key: byType[issue.expected] ?? 'field.wrongType' };
+    }
+    case 'invalid_value':
+      return { key: 'field.oneOf', params: { values: issue.values.map((v) => String(v)).join(', ') } };
+    case 'invalid_format':
+      return issue.format === 'date'
+        ? { key: 'field.date' }
+        : { key: 'field.format', params: { format: issue.format } };
+    case 'unrecognized_keys':
+      return { key: 'field.unexpected', params: { keys: issue.keys.join(', ') } };
+    default:
+      return null;
+  }
+}
+
 /** Custom messages given in a schema are kept; zod's generic ones are replaced by plain words. */
 function isGenericZodMessage(message: string): boolean {
   return /^(Invalid|Too (small|big)|Unrecognized key|Expected)/.test(message);
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: pathOf(issue),
-    message:
-      issue.code !== 'custom' && isGenericZodMessage(issue.message) ? describeIssue(issue) : issue.message,
-  }));
+  return error.issues.map((issue): FieldError => {
+    const path = pathOf(issue);
+    const said = issue.code !== 'custom' && isGenericZodMessage(issue.message) ? issueSaid(issue) : null;
+    if (!said) return { path, message: issue.message };
+    return { path, message: describeIssue(issue), ...said };
+  });
 }
 
 /** One line naming every field at fault, e.g. "admin.password: must be at least 10 characters". */
@@ -67,7 +111,13 @@ export function summarizeFieldErrors(fields: FieldError[]): string {
   return fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
 }
 
-/** Refuses the input: a VALIDATION failure naming every field at fault (nothing has been changed). */
-export function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
+/**
+ * Refuses the input: a VALIDATION failure naming every field at fault (nothing has been changed). The one
+ * copy every service uses; `said` replaces the generic "please correct" line when the refusal has its own words.
+ */
+export function invalid(fields: FieldError[], said?: { key: CoreKey; params?: MessageParams }): never {
+  if (said) throw new AppError('VALIDATION', english(said.key, said.params), fields, said);
+  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields, {
+    key: 'code.VALIDATION',
+  });
 }

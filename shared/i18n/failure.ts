@@ -1,6 +1,6 @@
 import type { Failure } from '../contract/errors';
 import { en } from './en';
-import { translateDynamic, type MessageKey } from './translate';
+import { isMessageKey, translateDynamic, type MessageKey } from './translate';
 import type { Language } from './types';
 
 export interface FailureText {
@@ -16,17 +16,22 @@ const KNOWN: ReadonlyMap<string, MessageKey> = new Map(
 );
 
 /**
- * A failure in people's words. Field errors are shown beside their fields, so a VALIDATION failure with fields
+ * A failure in people's words. A failure carrying a catalog key is translated by it. Field errors are shown beside their fields, so a VALIDATION failure with fields
  * gets the short "please correct" line; a message the catalog knows is translated; otherwise English keeps the
  * core's specific message and other languages get the message for the code, with the core's words as detail.
  */
 export function describeFailure(
   lang: Language,
-  failure: Pick<Failure, 'code' | 'message' | 'fields'>,
+  failure: Pick<Failure, 'code' | 'message' | 'fields' | 'key' | 'params'>,
 ): FailureText {
   if (failure.code === 'VALIDATION' && failure.fields && failure.fields.length > 0) {
     return { message: translateDynamic(lang, 'code.VALIDATION') };
   }
+  // The core said it by key: translate the key (the English words are only for logs and tests).
+  if (failure.key !== undefined && isMessageKey(failure.key)) {
+    return { message: translateDynamic(lang, failure.key, failure.params) };
+  }
+  // Older cores and services not yet keyed: their exact English words are matched back to a key.
   const known = KNOWN.get(failure.message);
   if (known) return { message: translateDynamic(lang, known) };
   if (lang === 'en' && failure.message) return { message: failure.message };

@@ -1,5 +1,6 @@
+import type { FieldError } from '../contract/errors';
 import type { Language } from './types';
-import { translateDynamic, type MessageKey } from './translate';
+import { isMessageKey, translateDynamic, type MessageKey } from './translate';
 import { PATIENT_FIELD_RULES } from './patient-fields';
 import { DOCUMENT_FIELD_RULES } from './document-fields';
 
@@ -34,8 +35,18 @@ const RULES: readonly Rule[] = [
   ...DOCUMENT_FIELD_RULES,
 ];
 
-/** A core field message in `lang`; a message we do not know is shown as the core wrote it. */
-export function translateFieldError(lang: Language, message: string): string {
+/** A field message as the core sends it (key + params + English), or bare English words. */
+export type FieldMessage = string | Pick<FieldError, 'message' | 'key' | 'params'>;
+
+/**
+ * A core field message in `lang`: by its key when it has one; otherwise its English words matched back to a key
+ * (messages the services still write as text); a message we do not know is shown as the core wrote it.
+ */
+export function translateFieldError(lang: Language, field: FieldMessage): string {
+  if (typeof field !== 'string' && field.key !== undefined && isMessageKey(field.key)) {
+    return translateDynamic(lang, field.key, field.params);
+  }
+  const message = typeof field === 'string' ? field : field.message;
   if (lang === 'en') return message;
   for (const [pattern, key, params] of RULES) {
     const match = message.match(pattern);

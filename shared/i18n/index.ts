@@ -12,7 +12,7 @@ export {
   type TFunction,
 } from './translate';
 export { describeFailure, coreMessage, type FailureText } from './failure';
-export { translateFieldError } from './fields';
+export { translateFieldError, type FieldMessage } from './fields';
 export { en } from './en';
 export { fr } from './fr';
 

@@ -13,6 +13,7 @@ import {
   type ReadAudit,
   type Result,
 } from '../../shared/contract';
+import { appErrorSaid, failSaid } from '../../shared/contract/messages';
 import { fieldErrorsOf, summarizeFieldErrors } from '../../shared/contract/validation';
 import { DatabaseUnreadableError } from '../db/open';
 import { SchemaTooNewError } from '../db/migrate';
@@ -20,7 +21,7 @@ import { DatabaseDamagedError } from '../db/integrity';
 import { BackupFileError } from '../db/backup';
 import { VaultDamagedError, VaultFormatError } from '../security/vault';
 import type { Session } from '../security/session';
-import { appendAudit } from '../modules/audit/audit.service';
+import { appendAudit, auditBy } from '../modules/audit/audit.service';
 import type { CallContext, Handlers } from './handler';
 import type { CoreState } from './state';
 
@@ -39,7 +40,7 @@ const WHILE_MUST_CHANGE: ReadonlySet<ChannelName> = new Set<ChannelName>([
 ]);
 
 /**
- * The one way a request travels (DESIGN.md §1): unknown channel → reject; session, lock and role →
+ * The one way a request travels: unknown channel → reject; session, lock and role →
  * UNAUTHENTICATED / LOCKED / FORBIDDEN (audited) BEFORE the input is even parsed, so a caller without the
  * right learns nothing about a channel's schema; zod-parse input → VALIDATION with field paths; handler;
  * read audit. Nothing thrown reaches the caller as a stack trace.
@@ -52,7 +53,7 @@ export class Router {
 
   async dispatch(connectionId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
-      return fail('UNKNOWN_CHANNEL', 'This request is not part of CareDesk.');
+      return failSaid('UNKNOWN_CHANNEL', 'core.unknownChannel');
     }
     const def = contract[channel];
     const session = this.state.sessions.get(connectionId);
@@ -63,7 +64,9 @@ export class Router {
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
-      return fail('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
+      return fail('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields, {
+        key: 'code.VALIDATION',
+      });
     }
     const ctx = this.context(connectionId, session);
     try {
@@ -86,16 +89,16 @@ export class Router {
     permission: Permission,
     session: Session | null,
   ): Failure | null {
-    if (!session) return fail('UNAUTHENTICATED', 'Please sign in first.');
+    if (!session) return failSaid('UNAUTHENTICATED', 'core.signInFirst');
     if (session.locked && !WHILE_LOCKED.has(channel)) {
-      return fail('LOCKED', 'CareDesk is locked. Unlock it with your PIN or password.');
+      return failSaid('LOCKED', 'core.sessionLocked');
     }
     if (session.mustChangePassword && !WHILE_MUST_CHANGE.has(channel)) {
-      return fail('FORBIDDEN', 'Please change your temporary password first.');
+      return failSaid('FORBIDDEN', 'core.mustChangePassword');
     }
     if (!actorHas(session, permission)) {
       this.auditRefusal(session.userId, auditRole(session), channel);
-      return fail('FORBIDDEN', 'Your role does not allow this.');
+      return failSaid('FORBIDDEN', 'core.forbidden');
     }
     this.state.sessions.touch(connectionId);
     return null;
@@ -110,11 +113,11 @@ export class Router {
       now: state.now(),
       database() {
         const open = state.database;
-        if (!open) throw new AppError('LOCKED', 'The database is locked. Please sign in.');
+        if (!open) throw appErrorSaid('LOCKED', 'core.locked');
         return open;
       },
       user() {
-        if (!session) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+        if (!session) throw appErrorSaid('UNAUTHENTICATED', 'core.signInFirst');
         return session;
       },
     };
@@ -129,11 +132,10 @@ export class Router {
     // FULL commit syncs it to disk; only a power cut in between could lose it. Searches run per keystroke.
     sqlite.pragma('synchronous = NORMAL');
     try {
-      appendAudit(
+      auditBy(
         sqlite,
+        session,
         {
-          userId: session.userId,
-          role: auditRole(session),
           action: spec?.action ?? channel,
           entity: target?.entity ?? null,
           entityId: target?.id ?? null,
@@ -162,7 +164,7 @@ export class Router {
   }
 
   private toFailure(channel: ChannelName, error: unknown): Result<never> {
-    if (error instanceof AppError) return fail(error.code, error.message, error.fields);
+    if (error instanceof AppError) return fail(error.code, error.message, error.fields, error.said);
     if (error instanceof SchemaTooNewError) return fail('DATABASE', error.message);
     if (error instanceof DatabaseUnreadableError) return fail('DATABASE', error.message);
     if (error instanceof DatabaseDamagedError) return fail('DATABASE', error.message);
@@ -177,17 +179,14 @@ export class Router {
       typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
     if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR')) {
       this.state.logger.error('db.write_failed', { channel, code });
-      return fail(
-        'DATABASE',
-        'The computer could not save to its disk (it may be full or failing). Nothing was saved.',
-      );
+      return failSaid('DATABASE', 'core.diskFailed');
     }
     this.state.logger.error('handler.failed', {
       channel,
       code: code || null,
       name: error instanceof Error ? error.name : typeof error,
     });
-    return fail('INTERNAL', 'Something went wrong inside CareDesk. Nothing was saved. Please try again.');
+    return failSaid('INTERNAL', 'core.internal');
   }
 }
 

@@ -1,10 +1,10 @@
 // What every corrected record shares: who may correct it, optimistic versions, the version history and the
 // outbox/audit rows written in the same transaction as the change.
-import { actorHas, AppError, auditRole, type Role } from '../../shared/contract';
+import { actorHas, AppError, type Role } from '../../shared/contract';
 import { PATIENT_MESSAGES } from '../../shared/contract/channels/patient-messages';
 import type { HistoryEntry } from '../../shared/contract/channels/record-fields';
 import type { Db, Sqlite } from '../db/open';
-import { appendAudit } from '../modules/audit/audit.service';
+import { auditBy } from '../modules/audit/audit.service';
 import { stmt } from './sql';
 
 export interface Actor {
@@ -22,7 +22,7 @@ export interface Authored {
   createdAt: string;
 }
 
-/** Throws FORBIDDEN unless the actor may correct this record now (issue 5 §6). */
+/** Throws FORBIDDEN unless the actor may correct this record now. */
 export function assertCanCorrect(record: Authored, actor: Actor, now: Date): void {
   if (actorHas(actor, 'records.correct')) return;
   if (record.createdBy !== actor.userId) {
@@ -139,16 +139,10 @@ export function writeFirstVersion<R extends VersionedRow>(
 ): R {
   store.insert(open.db, row);
   store.afterWrite(open.sqlite, row, at);
-  appendAudit(
+  auditBy(
     open.sqlite,
-    {
-      userId: actor.userId,
-      role: auditRole(actor),
-      action: auditAction,
-      entity: store.entity,
-      entityId: row.id,
-      patientId: store.patientOf?.(row),
-    },
+    actor,
+    { action: auditAction, entity: store.entity, entityId: row.id, patientId: store.patientOf?.(row) },
     at,
   );
   return row;
@@ -193,11 +187,10 @@ export function writeNextVersion<R extends VersionedRow>(
   });
   store.afterWrite(open.sqlite, after, at);
   if (next.audit) {
-    appendAudit(
+    auditBy(
       open.sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: auditRole(actor),
         action: next.audit.action,
         entity: store.entity,
         entityId: before.id,

@@ -6,6 +6,7 @@ import {
   isLanguage,
   translateFieldError,
   type FailureText,
+  type FieldMessage,
   type Language,
   type TFunction,
 } from '../../shared/i18n';
@@ -17,9 +18,9 @@ export interface I18n {
   setLanguage(language: Language): void;
   t: TFunction;
   /** A core failure in this language. */
-  failureText(failure: Pick<Failure, 'code' | 'message' | 'fields'>): FailureText;
-  /** A core field message ("is required") in this language. */
-  fieldError(message: string): string;
+  failureText(failure: Pick<Failure, 'code' | 'message' | 'fields' | 'key' | 'params'>): FailureText;
+  /** A core field error (by its key, else its English words, e.g. "is required") in this language. */
+  fieldError(field: FieldMessage): string;
 }
 
 function i18nFor(language: Language, setLanguage: (language: Language) => void): I18n {
@@ -28,7 +29,7 @@ function i18nFor(language: Language, setLanguage: (language: Language) => void):
     setLanguage,
     t: createT(language),
     failureText: (failure) => describeFailure(language, failure),
-    fieldError: (message) => translateFieldError(language, message),
+    fieldError: (field) => translateFieldError(language, field),
   };
 }
 

@@ -29,7 +29,7 @@ export function ErrorAlert({ failure, shownPaths, ...rest }: Props) {
       {detail ? <div>{t('error.details', { detail })}</div> : null}
       {unshown.map((f) => (
         <div key={f.path}>
-          {fieldLabel(f.path) ? `${fieldLabel(f.path)} ${fieldError(f.message)}` : fieldError(f.message)}
+          {fieldLabel(f.path) ? `${fieldLabel(f.path)} ${fieldError(f)}` : fieldError(f)}
         </div>
       ))}
     </Alert>

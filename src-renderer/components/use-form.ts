@@ -7,8 +7,8 @@ export type FormValues = Record<string, string | boolean>;
 export interface FormState<V extends FormValues> {
   values: V;
   set<K extends keyof V>(name: K, value: V[K]): void;
-  /** Field errors by contract path ("facility.name"), in the core's words (translated when shown). */
-  errors: Readonly<Record<string, string>>;
+  /** Field errors by contract path ("facility.name"), as the core sent them (translated when shown). */
+  errors: Readonly<Record<string, FieldError>>;
   /** Shows these field errors (from validateInput or a VALIDATION failure) and focuses the first one. */
   showErrors(fields: readonly FieldError[]): void;
   /** Shows a failure's field errors, if any; other failures are the caller's ErrorAlert. */
@@ -56,15 +56,15 @@ export function useForm<V extends FormValues>(initial: V, options: FormOptions =
     settled.current = true;
     if (draftKey) dropDraft(draftKey);
   }, [draftKey]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [focusRequest, setFocusRequest] = useState(0);
 
   const set = useCallback(<K extends keyof V>(name: K, value: V[K]) => {
     setValues((current) => ({ ...current, [name]: value }));
   }, []);
   const showErrors = useCallback((fields: readonly FieldError[]) => {
-    const next: Record<string, string> = {};
-    for (const field of fields) next[field.path] ??= field.message;
+    const next: Record<string, FieldError> = {};
+    for (const field of fields) next[field.path] ??= field;
     setErrors(next);
     setFocusRequest((n) => n + 1);
   }, []);

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ROLES } from '../../../shared/contract/roles';
 import { recordColumns } from './columns';
 
 /** Staff accounts. Passwords live only as key slots in vault.json; the PIN as an argon2 hash. */
@@ -9,7 +10,7 @@ export const users = sqliteTable(
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
     /** The main role (named first); `roles` holds every role, comma-separated, the main one first. */
-    role: text('role', { enum: ['admin', 'manager', 'clinician', 'clerk', 'researcher'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     roles: text('roles').notNull().default(''),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),

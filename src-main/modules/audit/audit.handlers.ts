@@ -1,6 +1,6 @@
 import type { HandlerSlice } from '../../core/handler';
 import { fileStamp } from '../../db/backup';
-import { appendAudit, verifyAuditChain } from './audit.service';
+import { auditBy, verifyAuditChain } from './audit.service';
 import { exportAuditCsv, listAudit } from './audit.query';
 import { anchorsInBackups, firstBrokenAnchor } from './audit.anchor';
 import { backupFolderOf } from '../backup/backup.service';
@@ -16,14 +16,10 @@ export const auditHandlers: HandlerSlice<'audit.list' | 'audit.export' | 'audit.
         .filter(([, v]) => v !== undefined && v !== '')
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(' ');
-      appendAudit(
+      auditBy(
         sqlite,
-        {
-          userId: user.userId,
-          role: user.role,
-          action: 'audit.export',
-          detail: `${rows} rows${filters ? `; ${filters}` : ''}`,
-        },
+        user,
+        { action: 'audit.export', detail: `${rows} rows${filters ? `; ${filters}` : ''}` },
         ctx.now.toISOString(),
       );
       return { fileName: `caredesk-audit-${fileStamp(ctx.now)}.csv`, csv, rows };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { auditRole, type HasRoles } from '../../../shared/contract/roles';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../records/sql';
 
@@ -72,6 +73,24 @@ export function appendAudit(sqlite: Sqlite, entry: AuditEntry, at: string = new 
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
   stmt(sqlite, INSERT_SQL).run({ ...row, hash: auditHash(row) });
+}
+
+/** Who did it: the signed-in caller (a session, a kernel actor). */
+export interface AuditActor extends HasRoles {
+  userId: string;
+}
+
+/**
+ * The one way a service records what a signed-in person did: the user and every role of theirs (as the audit
+ * screen names them) come from the actor, the rest from `entry`. Call inside the action's own transaction.
+ */
+export function auditBy(
+  sqlite: Sqlite,
+  actor: AuditActor,
+  entry: Omit<AuditEntry, 'userId' | 'role'>,
+  at: string = new Date().toISOString(),
+): void {
+  appendAudit(sqlite, { ...entry, userId: actor.userId, role: auditRole(actor) }, at);
 }
 
 export type AuditVerdict =

@@ -7,7 +7,7 @@ import { hashPin, pinProblem } from '../../security/pin';
 import { REAUTH_WINDOW_MS, type Session } from '../../security/session';
 import { makePasswordSlot, makeRecoverySlot, withPasswordSlot, withRecoverySlot } from '../../security/vault';
 import { randomBytes } from 'node:crypto';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { changeUser } from '../users/users.service';
 import {
   assertAcceptablePassword,
@@ -50,11 +50,10 @@ export async function changeOwnPassword(
   const at = state.now().toISOString();
   sqlite.transaction(() => {
     changeUser(db, session.userId, { mustChangePassword: false }, session.userId, at);
-    appendAudit(
+    auditBy(
       sqlite,
+      session,
       {
-        userId: session.userId,
-        role: session.role,
         action: 'password.change',
         entity: 'user',
         entityId: session.userId,
@@ -89,17 +88,7 @@ export async function setOwnPin(
   const at = state.now().toISOString();
   sqlite.transaction(() => {
     changeUser(db, session.userId, { pinHash }, session.userId, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: session.userId,
-        role: session.role,
-        action: 'pin.set',
-        entity: 'user',
-        entityId: session.userId,
-      },
-      at,
-    );
+    auditBy(sqlite, session, { action: 'pin.set', entity: 'user', entityId: session.userId }, at);
   })();
   state.sessions.updateAllFor(session.userId, { hasPin: true });
   return session;
@@ -112,17 +101,7 @@ export function clearOwnPin(state: CoreState, session: Session): Session {
     const row = db.select({ pinHash: users.pinHash }).from(users).where(eq(users.id, session.userId)).get();
     if (!row?.pinHash) return;
     changeUser(db, session.userId, { pinHash: null }, session.userId, at);
-    appendAudit(
-      sqlite,
-      {
-        userId: session.userId,
-        role: session.role,
-        action: 'pin.clear',
-        entity: 'user',
-        entityId: session.userId,
-      },
-      at,
-    );
+    auditBy(sqlite, session, { action: 'pin.clear', entity: 'user', entityId: session.userId }, at);
   })();
   state.sessions.updateAllFor(session.userId, { hasPin: false });
   return session;
@@ -136,16 +115,7 @@ export function replaceRecoveryCode(state: CoreState, session: Session): string 
   const slot = makeRecoverySlot(requireMasterKey(state), code);
   const at = state.now().toISOString();
   sqlite.transaction(() => {
-    appendAudit(
-      sqlite,
-      {
-        userId: session.userId,
-        role: session.role,
-        action: 'recovery.replace',
-        detail: 'old recovery code retired',
-      },
-      at,
-    );
+    auditBy(sqlite, session, { action: 'recovery.replace', detail: 'old recovery code retired' }, at);
     state.writeVault(withRecoverySlot(state.readVault(), slot));
   })();
   return code;

@@ -14,7 +14,7 @@ import {
   withPasswordSlot,
   type PasswordUnlock,
 } from '../../security/vault';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit, auditBy } from '../audit/audit.service';
 import { changeUser, findUserByUsername, rowRoles, type UserRow } from '../users/users.service';
 import { assertAcceptablePassword, passwordContext } from './credentials';
 import { countThenAudit } from './failures';
@@ -123,14 +123,10 @@ export async function login(
 export function logout(state: CoreState, connectionId: string, session: Session): void {
   const open = state.database;
   if (open) {
-    appendAudit(
+    auditBy(
       open.sqlite,
-      {
-        userId: session.userId,
-        role: session.role,
-        action: 'logout',
-        detail: session.locked ? 'from the lock screen (switch user)' : null,
-      },
+      session,
+      { action: 'logout', detail: session.locked ? 'from the lock screen (switch user)' : null },
       state.now().toISOString(),
     );
   }

@@ -5,15 +5,11 @@ import { users } from '../../db/schema';
 import { PIN_MAX_FAILURES, pinMatches } from '../../security/pin';
 import type { Session } from '../../security/session';
 import { unlockWithPassword } from '../../security/vault';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { openDb } from './credentials';
 
 function audit(state: CoreState, session: Session, action: string, detail: string | null = null): void {
-  appendAudit(
-    openDb(state).sqlite,
-    { userId: session.userId, role: session.role, action, detail },
-    state.now().toISOString(),
-  );
+  auditBy(openDb(state).sqlite, session, { action, detail }, state.now().toISOString());
 }
 
 /** Lock on demand (button, Ctrl+L): the session stays, the screen needs this user's PIN or password. */

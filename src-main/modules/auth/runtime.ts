@@ -1,7 +1,7 @@
 import type { CoreState } from '../../core/state';
 import { users } from '../../db/schema';
 import { userTag } from '../../security/vault';
-import { appendAudit } from '../audit/audit.service';
+import { appendAudit, auditBy } from '../audit/audit.service';
 import { runDueBackup } from '../backup/backup.schedule';
 import { readSettings } from '../settings/settings.service';
 import { startSyncRuntime } from '../sync/sync.runtime';
@@ -69,19 +69,16 @@ export function startSecurityRuntime(state: CoreState): () => void {
     onIdleLock: (connectionId, session) => {
       const db = state.database;
       if (db)
-        appendAudit(
-          db.sqlite,
-          { userId: session.userId, role: session.role, action: 'session.lock', detail: 'idle' },
-          state.now().toISOString(),
-        );
+        auditBy(db.sqlite, session, { action: 'session.lock', detail: 'idle' }, state.now().toISOString());
       state.emit(connectionId, 'session.changed', { reason: 'locked' });
     },
     onExpired: (connectionId, session) => {
       const db = state.database;
       if (db)
-        appendAudit(
+        auditBy(
           db.sqlite,
-          { userId: session.userId, role: session.role, action: 'session.expire', detail: '12 hours' },
+          session,
+          { action: 'session.expire', detail: '12 hours' },
           state.now().toISOString(),
         );
       state.emit(connectionId, 'session.changed', { reason: 'expired' });

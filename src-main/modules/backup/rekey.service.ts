@@ -10,7 +10,7 @@ import {
   withDatabaseKey,
   withPendingDatabaseKey,
 } from '../../security/vault';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { openDb, verifyOwnPassword } from '../auth/credentials';
 import { listUserRows } from '../users/users.service';
 import { createBackup } from './backup.service';
@@ -82,11 +82,10 @@ export async function rekeyDatabase(
         .filter((u) => u.active && u.id !== session.userId)
         .map((u) => u.username)
     : [];
-  appendAudit(
+  auditBy(
     sqlite,
+    session,
     {
-      userId: session.userId,
-      role: session.role,
       action: 'database.rekey',
       detail: newMaster
         ? `new database and master keys; recovery code replaced; ${usersNeedingReset.length} account(s) need a password reset`

@@ -1,4 +1,4 @@
-// CMAM admission (issue 17 §2): the core proposes SAM/MAM with every criterion, the placement, the admission type
+// CMAM admission: the core proposes SAM/MAM with every criterion, the placement, the admission type
 // from the child's history, the ration and medicines; the nurse confirms; the number comes from the counter in
 // the same transaction as the episode, its stock movement, outbox and audit rows.
 import {
@@ -21,7 +21,7 @@ import {
 import { AppError, type FieldError } from '../../../shared/contract';
 import type { Assessment, CmamProgramme, EpisodeRecord } from '../../../shared/contract/channels/cmam';
 import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import { firstVersion, numberInScope, stmt, writeFirstVersion, type Actor } from '../../records';
@@ -29,10 +29,6 @@ import { requireActivePatient, type PatientRow } from '../patients/patients.repo
 import { ensureBuiltIns } from '../programmes/programmes.repo';
 import { episodeStore, openEpisodeIn, protocolOf, toEpisode, type EpisodeRow } from './cmam.repo';
 import { dispense } from './cmam.stock';
-
-export function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 /** The engine's refusal on the field the person typed. */
 export function clinicalField(error: unknown, fallback: string): FieldError {

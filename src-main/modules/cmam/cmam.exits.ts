@@ -1,8 +1,9 @@
-// CMAM exits and internal moves (issue 17 §4). An exit before admission or in the future is refused with the
+// CMAM exits and internal moves. An exit before admission or in the future is refused with the
 // field named and nothing written; a move closes one episode and opens its linked successor in one transaction;
 // a wrong exit is corrected (history + audit) or the record voided, never deleted.
 import { classifyNutrition, localDate, rutfRation } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { CmamExitType, CmamProgramme, EpisodeRecord } from '../../../shared/contract/channels/cmam';
 import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
 import { uuidv7 } from '../../../shared/ids';
@@ -20,7 +21,6 @@ import {
   writeVoided,
   type Actor,
 } from '../../records';
-import { invalid } from './cmam.admission';
 import {
   episodeStore,
   followupStore,
@@ -89,7 +89,7 @@ export function recordExit(
   })();
 }
 
-/** The internal moves and how the closed episode is recorded (CLINICAL.md §2 monthly report). */
+/** The internal moves and how the closed episode is recorded (the CMAM monthly report's exit categories, Sphere 2018 management of malnutrition standard 2.2). */
 const MOVES: Record<string, CmamExitType> = {
   'OTP>SC': 'medical-transfer',
   'SC>OTP': 'transfer-out',

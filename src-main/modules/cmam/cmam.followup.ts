@@ -1,4 +1,4 @@
-// CMAM follow-up (issue 17 §3): one visit saved in one transaction (row, sachets dispensed, outbox, audit), then
+// CMAM follow-up: one visit saved in one transaction (row, sachets dispensed, outbox, audit), then
 // the episode as the nurse sees it: trend, weight gain, referral alerts and the exit the rules propose.
 import {
   addDays,
@@ -17,11 +17,12 @@ import {
   type ProtocolProfile,
 } from '../../../shared/clinical';
 import type { FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { EpisodeDetail, FollowupRecord } from '../../../shared/contract/channels/cmam';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import { firstVersion, parseJson, stmt, writeFirstVersion, type Actor } from '../../records';
-import { clinicalField, invalid } from './cmam.admission';
+import { clinicalField } from './cmam.admission';
 import {
   followupStore,
   followupsOf,

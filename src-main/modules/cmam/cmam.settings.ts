@@ -1,7 +1,7 @@
 // CMAM facility settings: absences before a defaulted exit is proposed, and weeks of RUTF to order.
 import type { CmamSettings } from '../../../shared/contract/channels/cmam';
 import type { OpenDatabase } from '../../core/state';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import type { Actor } from '../../records';
 import { readCmamSettings, writeCmamSettings } from './cmam.repo';
 
@@ -18,11 +18,10 @@ export function updateCmamSettings(
     const changed = (Object.keys(after) as (keyof CmamSettings)[]).filter((k) => before[k] !== after[k]);
     if (changed.length === 0) return before;
     writeCmamSettings(open, after, actor.userId, at);
-    appendAudit(
+    auditBy(
       open.sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: actor.role,
         action: 'cmam.settings.update',
         detail: changed.map((k) => `${k}: ${before[k]} → ${after[k]}`).join('; '),
       },

@@ -1,4 +1,4 @@
-// Patient documents (issue 22 §1): scanned letters, lab slips, consent forms and photos attached to a patient or
+// Patient documents: scanned letters, lab slips, consent forms and photos attached to a patient or
 // a visit. The bytes are stored in the encrypted database only; every write goes through the record kernel and
 // only the metadata row travels in the outbox.
 import { and, desc, eq } from 'drizzle-orm';
@@ -7,7 +7,7 @@ import { AppError, type FieldError } from '../../../shared/contract';
 import { DOCUMENT_MESSAGES } from '../../../shared/contract/channels/document-messages';
 import type { DocumentListItem, DocumentRecord } from '../../../shared/contract/channels/documents';
 import type { TimelineItem } from '../../../shared/contract/channels/patients';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import type { Sqlite } from '../../db/open';
@@ -46,10 +46,6 @@ const documentStore: RecordStore<Row> = {
   afterWrite: afterDocumentWrite,
   patientOf: (row) => row.patientId,
 };
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 function notFound(): never {
   throw new AppError('NOT_FOUND', DOCUMENT_MESSAGES.notFound, [

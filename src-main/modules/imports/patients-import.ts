@@ -1,4 +1,4 @@
-// Bulk import of patients from CSV (issue 5 §8): every row validated with the registration rules, errors by row
+// Bulk import of patients from CSV: every row validated with the registration rules, errors by row
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 // and column, suspected duplicates (in the database and inside the file); nothing saved until the user confirms
 // the exact file previewed, then every row or none in one transaction.
@@ -9,7 +9,7 @@ import type { ImportDuplicate, ImportIssue } from '../../../shared/contract/chan
 import { patientDraft } from '../../../shared/contract/channels/patients';
 import { fieldErrorsOf } from '../../../shared/contract/validation';
 import type { OpenDatabase } from '../../core/state';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { findDuplicates, LIKELY_SCORE } from '../patients/duplicates';
 import { nameTokens, phoneKey, phoneticKey } from '../patients/names';
 import { insertPatient, resolveDraft, type PatientValues } from '../patients/patients.service';
@@ -210,14 +210,10 @@ export function commitImport(
       if (skip.has(row.row) || !row.values) continue;
       numbers.push(insertPatient(open, actor, row.values, now).registrationNumber);
     }
-    appendAudit(
+    auditBy(
       open.sqlite,
-      {
-        userId: actor.userId,
-        role: actor.role,
-        action: 'patient.import',
-        detail: `imported=${numbers.length} skipped=${skip.size}`,
-      },
+      actor,
+      { action: 'patient.import', detail: `imported=${numbers.length} skipped=${skip.size}` },
       at,
     );
     return {

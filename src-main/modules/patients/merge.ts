@@ -5,7 +5,7 @@ import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-mess
 import { AppError } from '../../../shared/contract';
 import type { PatientRecord } from '../../../shared/contract/channels/patients';
 import type { OpenDatabase } from '../../core/state';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { patientStore, requirePatient, toRecord, type PatientRow } from './patients.repo';
 import {
   assertVersion,
@@ -106,11 +106,10 @@ export function mergePatients(
     const counts = Object.entries(moved)
       .map(([t, n]) => `${t}=${n}`)
       .join(' ');
-    appendAudit(
+    auditBy(
       sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: actor.role,
         action: 'patient.merge',
         entity: 'patient',
         entityId: survivor.id,

@@ -9,7 +9,7 @@ import { registerPatient, updatePatient, voidPatient } from './patients.service'
 import { invalid } from '../../../shared/contract/validation';
 import { actorOf, historyEntities, historyOf } from '../../records';
 import { rebuildSearchIndex, runSearch } from './search-index';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { toSummary } from './summary';
 
 export const patientHandlers: HandlerSlice<
@@ -68,9 +68,10 @@ export const patientHandlers: HandlerSlice<
     const { sqlite } = ctx.database();
     const actor = actorOf(ctx);
     const indexed = rebuildSearchIndex(sqlite);
-    appendAudit(
+    auditBy(
       sqlite,
-      { userId: actor.userId, role: actor.role, action: 'patient.reindex', detail: `indexed=${indexed}` },
+      actor,
+      { action: 'patient.reindex', detail: `indexed=${indexed}` },
       ctx.now.toISOString(),
     );
     return { indexed };

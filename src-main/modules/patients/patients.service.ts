@@ -1,4 +1,4 @@
-// Registration and correction of patients (issue 5 §1, §2, §6): rules, then one transaction with the patient,
+// Registration and correction of patients: rules, then one transaction with the patient,
 // its search document, its history, its outbox row and its audit row.
 import { and, count, eq } from 'drizzle-orm';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
@@ -11,7 +11,7 @@ import {
   estimatedBirthDate,
   isUnderFive,
 } from '../../../shared/contract/channels/patient-rules';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import type { OpenDatabase } from '../../core/state';
 import { referrals, visits } from '../../db/schema';
 import { findDuplicates } from './duplicates';
@@ -81,10 +81,6 @@ const CONTACT_FIELDS = [
   'notes',
 ] as const;
 const ALL_FIELDS = [...IDENTITY_FIELDS, ...CONTACT_FIELDS];
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 /** Applies the rules that need today's date; returns the values to store or a VALIDATION naming each field. */
 export function resolveDraft(draft: ParsedPatientDraft, today: string): PatientValues {

@@ -1,4 +1,4 @@
-// Antenatal contacts (issue 18 §2): number, gestational age and flags computed by the core from the shared rules;
+// Antenatal contacts: number, gestational age and flags computed by the core from the shared rules;
 // IPTp-SP week and spacing enforced; danger signs referred in one action through the referrals service.
 import { and, eq } from 'drizzle-orm';
 import {
@@ -12,6 +12,7 @@ import {
   type ProtocolProfile,
 } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { AncContactRecord } from '../../../shared/contract/channels/pregnancy';
 import type { ancContactFields } from '../../../shared/contract/channels/pregnancy-fields';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
@@ -34,7 +35,6 @@ import {
 import {
   contactStore,
   findContact,
-  invalid,
   protocolOf,
   requireActivePregnancy,
   toContactRecord,
@@ -80,7 +80,7 @@ function contactColumns(
   }
   if (input.nextContactDate !== null && input.nextContactDate <= input.contactDate)
     fields.push({ path: 'nextContactDate', message: 'must be after the contact date' });
-  if (fields.length > 0) invalid(fields, M.invalidDates);
+  if (fields.length > 0) invalid(fields, { key: 'core.pregnancy.invalidDates' });
   let iptpDose: number | null = null;
   if (input.iptpGiven) {
     const doses = previous

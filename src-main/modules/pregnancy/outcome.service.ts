@@ -1,8 +1,9 @@
-// The end of a pregnancy (issue 18 §4): a delivery registers each live-born baby as a patient (through the
+// The end of a pregnancy: a delivery registers each live-born baby as a patient (through the
 // patients service) linked to the mother, with the birth weight as the baby's first measurement; other endings
 // close it with date and reason. All in one transaction.
 import { localDate } from '../../../shared/clinical';
 import { AppError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { OutcomeInput, PregnancyDetail } from '../../../shared/contract/channels/pregnancy';
 import type { outcomeInput } from '../../../shared/contract/channels/pregnancy-fields';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
@@ -15,7 +16,7 @@ import { registerPatient } from '../patients/patients.service';
 import { createVisit } from '../visits/visits.service';
 import { assertVersion, firstVersion, writeFirstVersion, writeNextVersion, type Actor } from '../../records';
 import { pregnancyDetailOf } from './detail';
-import { birthStore, invalid, pregnancyStore, requireActivePregnancy, type BirthRow } from './pregnancy.repo';
+import { birthStore, pregnancyStore, requireActivePregnancy, type BirthRow } from './pregnancy.repo';
 
 type Outcome = z.output<typeof outcomeInput>;
 export type { OutcomeInput };

@@ -1,7 +1,8 @@
-// Postnatal care (issue 18 §5): contacts of the mother and each baby, numbered by the WHO windows.
+// Postnatal care: contacts of the mother and each baby, numbered by the WHO windows.
 import { and, eq } from 'drizzle-orm';
 import { localDate, postnatalContacts as postnatalPlan } from '../../../shared/clinical';
 import { AppError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { PostnatalRecord } from '../../../shared/contract/channels/pregnancy';
 import type { postnatalFields } from '../../../shared/contract/channels/pregnancy-fields';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
@@ -11,13 +12,7 @@ import type { OpenDatabase } from '../../core/state';
 import { pregnancyBirths } from '../../db/schema';
 import { firstVersion, writeFirstVersion, type Actor } from '../../records';
 import { assertDelivered } from './outcome.service';
-import {
-  findPregnancy,
-  invalid,
-  postnatalStore,
-  toPostnatalRecord,
-  type PostnatalRow,
-} from './pregnancy.repo';
+import { findPregnancy, postnatalStore, toPostnatalRecord, type PostnatalRow } from './pregnancy.repo';
 
 type Fields = z.output<typeof postnatalFields>;
 

@@ -1,7 +1,7 @@
 // Rows, stores and conversions of the pregnancy domain: every write goes through the record kernel with these
 // stores, and each store's outbox call lives here only (one place per entity).
 import { eq, getTableName } from 'drizzle-orm';
-import { AppError, type FieldError } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract';
 import type {
   AncContactRecord,
   BirthPlan,
@@ -9,7 +9,6 @@ import type {
   PregnancyRecord,
 } from '../../../shared/contract/channels/pregnancy';
 import { PREGNANCY_MESSAGES as M } from '../../../shared/contract/channels/pregnancy-messages';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
 import { getProtocolProfile, type ProtocolProfile } from '../../../shared/clinical';
 import type { OpenDatabase } from '../../core/state';
 import type { Sqlite } from '../../db/open';
@@ -61,10 +60,6 @@ export const pregnancyStore = storeOf(pregnancies, 'pregnancy', (r) => r.patient
 export const contactStore = storeOf(ancContacts, 'anc_contact', (r) => r.patientId);
 export const birthStore = storeOf(pregnancyBirths, 'pregnancy_birth', (r) => r.motherId);
 export const postnatalStore = storeOf(postnatalContacts, 'postnatal_contact', (r) => r.patientId);
-
-export function invalid(fields: FieldError[], message?: string): never {
-  throw new AppError('VALIDATION', message ?? `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 /** The facility's protocol profile (missed-list grace, IPTp rules, risk ages). */
 export function protocolOf(sqlite: Sqlite): ProtocolProfile {

@@ -1,4 +1,4 @@
-// Registration of a pregnancy (issue 18 §1), birth plan, voiding, and the derived follow-up dates that the due
+// Registration of a pregnancy, birth plan, voiding, and the derived follow-up dates that the due
 // and missed lists read. Rules first, then one transaction through the record kernel.
 import { and, eq } from 'drizzle-orm';
 import {
@@ -12,6 +12,7 @@ import {
   type RiskInput,
 } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
+import { invalid } from '../../../shared/contract/validation';
 import type { BirthPlan, PregnancyRecord } from '../../../shared/contract/channels/pregnancy';
 import type { z } from 'zod';
 import type { pregnancyDraft } from '../../../shared/contract/channels/pregnancy-fields';
@@ -35,7 +36,6 @@ import {
 import {
   emptyBirthPlan,
   findPregnancy,
-  invalid,
   pregnancyStore,
   protocolOf,
   toPregnancyRecord,

@@ -1,10 +1,10 @@
-// Programmes (CLINICAL.md §4): managers create and deactivate them; staff enrol and unenrol patients. An
+// Programmes: managers create and deactivate them; staff enrol and unenrol patients. An
 // enrolment is never overwritten: unenrolling closes it, enrolling again opens a new one.
 import { localDate } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
 import { CMAM_MESSAGES } from '../../../shared/contract/channels/cmam-messages';
 import type { EnrolmentRecord, ProgrammeRecord } from '../../../shared/contract/channels/programmes';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import { uuidv7 } from '../../../shared/ids';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { OpenDatabase } from '../../core/state';
@@ -30,10 +30,6 @@ import {
   type EnrolmentRow,
   type ProgrammeRow,
 } from './programmes.repo';
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 export function listProgrammes(open: OpenDatabase, includeInactive: boolean, now: Date): ProgrammeRecord[] {
   ensureBuiltIns(open, now.toISOString());

@@ -1,11 +1,11 @@
-// Referrals (issue 5 §7): a patient sent to a directory facility with reason and urgency, open until the
+// Referrals: a patient sent to a directory facility with reason and urgency, open until the
 // feedback comes back. Feedback and voiding keep a history; every change travels to the server.
 import { eq } from 'drizzle-orm';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
 import { daysBetween, localDate } from '../../../shared/clinical';
 import { AppError, type FieldError } from '../../../shared/contract';
 import type { OpenReferral, ReferralRecord } from '../../../shared/contract/channels/referrals';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import { uuidv7 } from '../../../shared/ids';
 import type { OpenDatabase } from '../../core/state';
 import { referrals, visits } from '../../db/schema';
@@ -35,10 +35,6 @@ export const referralStore: RecordStore<Row> = {
 };
 
 const FEEDBACK_FIELDS = ['status', 'feedbackDate', 'feedbackOutcome', 'feedbackNotes'] as const;
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 const RECORD_SQL = `
   SELECT r.*, f.name AS facility_name, f.type AS facility_type, f.phone AS facility_phone

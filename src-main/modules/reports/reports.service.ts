@@ -22,7 +22,7 @@ import {
 } from '../../../shared/reports';
 import type { Sqlite } from '../../db/open';
 import type { Actor } from '../../records';
-import { appendAudit, GENESIS_HASH } from '../audit/audit.service';
+import { auditBy, GENESIS_HASH } from '../audit/audit.service';
 import { enqueue } from '../../sync/outbox';
 import { computeReport, type ComputedReport } from './reports.compute';
 import { labelFor, renderReportPdf, reportTitleKey, type Facility } from './reports.pdf';
@@ -286,11 +286,10 @@ export function freezeMonth(open: OpenDb, actor: Actor, month: string, lang: Lan
       },
       at,
     );
-    appendAudit(
+    auditBy(
       open.sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: actor.role,
         action: 'report.freeze',
         entity: 'report_freeze',
         entityId: id,

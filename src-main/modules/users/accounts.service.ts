@@ -1,10 +1,10 @@
-import { AppError, auditRole, normalizeRoles, type Role } from '../../../shared/contract';
+import { AppError, normalizeRoles, type Role } from '../../../shared/contract';
 import type { UserSummary } from '../../../shared/contract/channels/users';
 import { uuidv7 } from '../../../shared/ids';
 import type { CoreState } from '../../core/state';
 import type { Session } from '../../security/session';
 import { findPasswordSlot, makePasswordSlot, withoutUser, withPasswordSlot } from '../../security/vault';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { rotateKeysWithout } from '../backup/rotate.service';
 import { oldBackupsOpenableBy } from './old-backups';
 import { enqueueStored } from '../../sync/outbox';
@@ -98,11 +98,10 @@ export async function createUser(
   sqlite.transaction(() => {
     insertUser(db, { ...input, id, mustChangePassword: true }, actor.userId, at);
     enqueueStored(sqlite, 'user', 'users', id, at);
-    appendAudit(
+    auditBy(
       sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: auditRole(actor),
         action: 'user.create',
         entity: 'user',
         entityId: id,
@@ -129,16 +128,10 @@ export function updateUser(
     }
     const after = changeUser(db, input.id, { fullName: input.fullName }, actor.userId, at);
     enqueueStored(sqlite, 'user', 'users', after.id, at);
-    appendAudit(
+    auditBy(
       sqlite,
-      {
-        userId: actor.userId,
-        role: auditRole(actor),
-        action: 'user.update',
-        entity: 'user',
-        entityId: input.id,
-        detail: 'full name',
-      },
+      actor,
+      { action: 'user.update', entity: 'user', entityId: input.id, detail: 'full name' },
       at,
     );
     return after;
@@ -166,11 +159,10 @@ export function setRole(
     }
     const after = changeUser(db, input.id, { role: input.role, roles: next.join(',') }, actor.userId, at);
     enqueueStored(sqlite, 'user', 'users', after.id, at);
-    appendAudit(
+    auditBy(
       sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: auditRole(actor),
         action: 'user.role',
         entity: 'user',
         entityId: input.id,
@@ -207,11 +199,10 @@ export async function deactivateUser(
       assertOtherActiveAdmin(db, before.id, 'Deactivating this account');
     const after = changeUser(db, input.id, { active: false, pinHash: null }, actor.userId, at);
     enqueueStored(sqlite, 'user', 'users', after.id, at);
-    appendAudit(
+    auditBy(
       sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: auditRole(actor),
         action: 'user.deactivate',
         entity: 'user',
         entityId: input.id,
@@ -242,11 +233,10 @@ function auditRotation(
   dropped: number,
   why: 'deactivation' | 'reset after a suspected leak',
 ): void {
-  appendAudit(
+  auditBy(
     openDb(state).sqlite,
+    actor,
     {
-      userId: actor.userId,
-      role: actor.role,
       action: 'keys.rotate',
       entity: 'user',
       entityId: target.id,
@@ -292,11 +282,10 @@ export async function issueTemporaryPassword(
       at,
     );
     enqueueStored(sqlite, 'user', 'users', after.id, at);
-    appendAudit(
+    auditBy(
       sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: auditRole(actor),
         action: mode === 'reset' ? 'user.password.reset' : 'user.reactivate',
         entity: 'user',
         entityId: target.id,

@@ -1,5 +1,6 @@
 // A visit's clinical numbers, computed by the core with shared/clinical (never taken from the renderer):
-// age, WHO z-scores, nutrition classification; impossible values refused, implausible ones confirmed (CLINICAL.md §1).
+// age, WHO z-scores, nutrition classification; impossible values refused, implausible ones confirmed (WHO Child Growth Standards 2006;
+// WHO/UNICEF 2009 joint statement for the SAM/MAM cut-offs).
 import {
   ClinicalInputError,
   HARD_LIMITS,
@@ -12,9 +13,9 @@ import {
   getProtocolProfile,
   type PlausibilityIndicator,
 } from '../../../shared/clinical';
-import { AppError, type FieldError } from '../../../shared/contract';
+import type { FieldError } from '../../../shared/contract';
 import type { visitFields } from '../../../shared/contract/channels/visits';
-import { summarizeFieldErrors } from '../../../shared/contract/validation';
+import { invalid } from '../../../shared/contract/validation';
 import type { z } from 'zod';
 import type { ProtocolRef } from '../facility/protocol';
 
@@ -48,10 +49,6 @@ const NAMES: Record<PlausibilityIndicator, { field: string; what: string }> = {
   waz: { field: 'weightKg', what: 'weight-for-age' },
   haz: { field: 'lengthCm', what: 'length/height-for-age' },
 };
-
-function invalid(fields: FieldError[]): never {
-  throw new AppError('VALIDATION', `Please correct: ${summarizeFieldErrors(fields)}`, fields);
-}
 
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
 

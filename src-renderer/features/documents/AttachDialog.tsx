@@ -104,7 +104,7 @@ export function AttachDialog({ patientId, onClose }: { patientId: string; onClos
             {fileError ? (
               <Typography role="alert" color="error" data-testid="file-error">
                 {fileError}
-                {fileDetail ? ` (${t('documents.field.content')} ${fieldError(fileDetail.message)})` : ''}
+                {fileDetail ? ` (${t('documents.field.content')} ${fieldError(fileDetail)})` : ''}
               </Typography>
             ) : null}
             <FormTextField form={form} name="title" label={t('documents.field.title')} required />

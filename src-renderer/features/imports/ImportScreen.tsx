@@ -125,7 +125,7 @@ export function ImportScreen() {
                   <TableRow key={i} data-testid="import-error">
                     <TableCell>{e.row}</TableCell>
                     <TableCell>{e.column || '—'}</TableCell>
-                    <TableCell>{fieldError(e.message)}</TableCell>
+                    <TableCell>{fieldError(e)}</TableCell>
                   </TableRow>
                 ))}
               </SimpleTable>

@@ -81,7 +81,7 @@ export function MergeDialog({
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               error={reasonError !== undefined}
-              helperText={reasonError ? fieldError(reasonError.message) : t('patients.merge.reasonHint')}
+              helperText={reasonError ? fieldError(reasonError) : t('patients.merge.reasonHint')}
               slotProps={{ htmlInput: { 'data-path': 'reason' } }}
             />
             <Button sx={{ mt: 1 }} onClick={() => setDuplicate(null)}>

@@ -54,7 +54,7 @@ export function VoidDialog({
             error={error !== undefined}
             helperText={
               error
-                ? t('form.fieldError', { label: t('records.voidReason'), message: fieldError(error.message) })
+                ? t('form.fieldError', { label: t('records.voidReason'), message: fieldError(error) })
                 : ' '
             }
             slotProps={{ htmlInput: { 'data-path': 'reason' } }}

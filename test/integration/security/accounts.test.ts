@@ -35,6 +35,7 @@ describe('staff accounts', () => {
       ok: false,
       code: 'FORBIDDEN',
       message: 'Please change your temporary password first.',
+      key: 'core.mustChangePassword',
     });
     const same = await core.call('f', 'auth.changePassword', {
       currentPassword: created.temporaryPassword,

@@ -54,6 +54,7 @@ describe('lock and temporary-password gates', () => {
         ok: false,
         code: 'LOCKED',
         message: 'CareDesk is locked. Unlock it with your PIN or password.',
+        key: 'core.sessionLocked',
       });
     });
   }
@@ -64,6 +65,7 @@ describe('lock and temporary-password gates', () => {
         ok: false,
         code: 'FORBIDDEN',
         message: 'Please change your temporary password first.',
+        key: 'core.mustChangePassword',
       });
     });
   }

@@ -62,6 +62,7 @@ describe('lock screen, PIN and session limits', () => {
       ok: false,
       code: 'LOCKED',
       message: 'CareDesk is locked. Unlock it with your PIN or password.',
+      key: 'core.sessionLocked',
     });
     // Another window of the same PC is not affected.
     unwrap(await core.call('admin', 'home.summary', {}));

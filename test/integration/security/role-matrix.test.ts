@@ -138,6 +138,7 @@ describe('role matrix', () => {
             ok: false,
             code: 'FORBIDDEN',
             message: 'Your role does not allow this.',
+            key: 'core.forbidden',
           });
           refused.push(channel);
         }
