@@ -100,6 +100,23 @@ export const cmamEn = {
   'cmam.exits.title': 'Exit or move',
   'cmam.exits.save': 'Record the exit',
   'cmam.exits.moveTo': 'Move to {programme}',
+  'cmam.caseload.settings': 'Settings',
+  'cmam.settings.title': 'CMAM settings',
+  'cmam.settings.readOnly': 'Only a manager changes these settings.',
+  'cmam.settings.defaulterAbsences': 'Absences before a defaulted exit is proposed',
+  'cmam.settings.defaulterAbsencesHelp': 'Missed appointments in a row (1 to 10; the protocol says 3).',
+  'cmam.settings.orderWeeks': 'Weeks of RUTF to order',
+  'cmam.settings.orderWeeksHelp':
+    'The suggested order covers this many weeks at the current caseload (1 to 26).',
+  'cmam.settings.save': 'Save the settings',
+  'cmam.settings.saved': 'Settings saved.',
+  'cmam.correct.title': 'Correct the exit',
+  'cmam.correct.help':
+    'If the exit was recorded wrongly, change it here or reopen the episode. The old values stay in the history.',
+  'cmam.correct.reopen': 'Reopen the episode (the exit was recorded on the wrong child)',
+  'cmam.correct.reason': 'Reason for the correction',
+  'cmam.correct.save': 'Save the correction',
+  'cmam.correct.done': 'Correction saved.',
   'cmam.defaulters.title': 'Defaulter tracing',
   'cmam.defaulters.asOf':
     'Missed appointments as of {date}; a defaulted exit is proposed after {n} absences.',
