@@ -2,6 +2,7 @@ import type { Language } from './types';
 import { translateDynamic, type MessageKey } from './translate';
 import { PATIENT_FIELD_RULES } from './patient-fields';
 import { DOCUMENT_FIELD_RULES } from './document-fields';
+import { CMAM_FIELD_RULES } from './cmam-fields';
 
 type Rule = [pattern: RegExp, key: MessageKey, params?: (m: RegExpMatchArray) => Record<string, string>];
 
@@ -32,6 +33,7 @@ const RULES: readonly Rule[] = [
   [/^must be (a|an) \w+$/, 'field.wrongType'],
   ...PATIENT_FIELD_RULES,
   ...DOCUMENT_FIELD_RULES,
+  ...CMAM_FIELD_RULES,
 ];
 
 /** A core field message in `lang`; a message we do not know is shown as the core wrote it. */
