@@ -3,6 +3,7 @@ import type { Language } from './types';
 import { isMessageKey, translateDynamic, type MessageKey } from './translate';
 import { PATIENT_FIELD_RULES } from './patient-fields';
 import { DOCUMENT_FIELD_RULES } from './document-fields';
+import { CMAM_FIELD_RULES } from './cmam-fields';
 
 type Rule = [pattern: RegExp, key: MessageKey, params?: (m: RegExpMatchArray) => Record<string, string>];
 
@@ -33,6 +34,7 @@ const RULES: readonly Rule[] = [
   [/^must be (a|an) \w+$/, 'field.wrongType'],
   ...PATIENT_FIELD_RULES,
   ...DOCUMENT_FIELD_RULES,
+  ...CMAM_FIELD_RULES,
 ];
 
 /** A field message as the core sends it (key + params + English), or bare English words. */

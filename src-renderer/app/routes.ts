@@ -30,6 +30,7 @@ export const routes = {
   'cmam.defaulters': '/cmam/defaulters',
   'cmam.dashboard': '/cmam/dashboard',
   'cmam.stock': '/cmam/stock',
+  'cmam.settings': '/cmam/settings',
   programmes: '/programmes',
   'programmes.patient': '/patients/:patientId/programmes',
   // Pregnancy tracking (issue 18).

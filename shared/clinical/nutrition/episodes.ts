@@ -59,7 +59,10 @@ export function admissionType(
   });
   const previous = last as PastEpisode | null;
   if (previous === null) return 'new';
-  if (previous.exitType === 'defaulted') return 'readmission';
+  if (previous.exitType === 'defaulted' && previous.exitDate !== null) {
+    const limit = toDayNumber(addMonths(previous.exitDate, profile.cmam.readmissionWithinMonths));
+    return admission < limit ? 'readmission' : 'new';
+  }
   const samProgramme = previous.programme === 'SC' || previous.programme === 'OTP';
   if (previous.exitType === 'cured' && samProgramme && input.status === 'SAM' && previous.exitDate !== null) {
     const limit = toDayNumber(addMonths(previous.exitDate, profile.cmam.relapseWithinMonths));

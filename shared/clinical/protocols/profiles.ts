@@ -45,6 +45,8 @@ export interface CmamSettings {
   readonly nonResponderWeeks: number;
   /** Relapse: SAM again less than this many months after a cured exit. */
   readonly relapseWithinMonths: number;
+  /** Readmission after default: back less than this many months after a defaulted exit (later counts as new). */
+  readonly readmissionWithinMonths: number;
   readonly discharge: {
     /** same-indicator: the admission indicator(s) recovered (WHO 2013); all-criteria: WHZ ≥ −2 AND MUAC ≥ 125 (WHO 2023). */
     readonly rule: 'same-indicator' | 'all-criteria';
@@ -109,6 +111,7 @@ const CMAM_2013: CmamSettings = {
   defaulterMissedVisits: 3,
   nonResponderWeeks: 12,
   relapseWithinMonths: 2,
+  readmissionWithinMonths: 2,
   discharge: {
     rule: 'same-indicator',
     muacAtLeastMm: 125,

@@ -28,6 +28,9 @@ export function CaseloadScreen() {
         <Button variant="outlined" onClick={() => navigate('cmam.stock')}>
           {t('cmam.caseload.stock')}
         </Button>
+        <Button variant="outlined" onClick={() => navigate('cmam.settings')}>
+          {t('cmam.caseload.settings')}
+        </Button>
       </Stack>
       <ErrorAlert failure={q.failure} />
       <DelayedProgress active={q.busy} />

@@ -17,6 +17,7 @@ import { useForm } from '../../components/use-form';
 import { FormCheck, FormSelect } from '../patients/fields';
 import { dateText, fullName, todayText } from '../patients/format';
 import { TrendChart } from './charts';
+import { ExitCorrectionForm } from './ExitCorrectionForm';
 import { cmamLabels, num, plusDays } from './labels';
 
 const STALE = [
@@ -81,6 +82,11 @@ export function EpisodeScreen({ params }: { params: { episodeId: string } }) {
               <Stack spacing={2} sx={{ flex: 1 }}>
                 <FollowupForm detail={d} />
                 <ExitForm detail={d} />
+              </Stack>
+            ) : null}
+            {canWrite && d.episode.exitDate && !d.episode.internalMove && !d.episode.voided ? (
+              <Stack spacing={2} sx={{ flex: 1 }}>
+                <ExitCorrectionForm detail={d} />
               </Stack>
             ) : null}
           </Stack>

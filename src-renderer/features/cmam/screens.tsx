@@ -5,6 +5,7 @@ import { CaseloadScreen } from './CaseloadScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { DefaultersScreen } from './DefaultersScreen';
 import { EpisodeScreen } from './EpisodeScreen';
+import { SettingsScreen } from './SettingsScreen';
 import { StockScreen } from './StockScreen';
 
 /** The screens of the CMAM and programme routes (app/routes.ts), merged into app/screens.tsx. */
@@ -15,6 +16,7 @@ export const cmamScreens = {
   'cmam.defaulters': DefaultersScreen,
   'cmam.dashboard': DashboardScreen,
   'cmam.stock': StockScreen,
+  'cmam.settings': SettingsScreen,
   programmes: ProgrammesScreen,
   'programmes.patient': PatientProgrammesScreen,
 } as const;

@@ -73,6 +73,19 @@ export class CmamPage extends BasePage {
     await this.page.getByRole('heading', { name: this.t('cmam.defaulters.title') }).waitFor();
   }
 
+  /** Corrects the exit of a closed episode: reopens it, or another exit type, always with a reason. */
+  async correctExit(v: { reopen: boolean; reason: string }): Promise<void> {
+    if (v.reopen) await this.page.getByLabel(this.t('cmam.correct.reopen')).check();
+    await this.field('reason').fill(v.reason);
+    await this.page.getByTestId('cmam-correct-save').click();
+  }
+
+  async openSettings(): Promise<void> {
+    await this.openCaseload();
+    await this.page.getByRole('button', { name: this.t('cmam.caseload.settings') }).click();
+    await this.page.getByRole('heading', { name: this.t('cmam.settings.title') }).waitFor();
+  }
+
   defaulterRows(): Locator {
     return this.page.getByTestId('defaulter-row');
   }

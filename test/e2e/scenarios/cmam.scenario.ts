@@ -121,6 +121,20 @@ export async function cmamScenario({ launcher, dataDir, results }: ScenarioConte
     await page.getByRole('button', { name: /OTP-\d{4}-0002/ }).click();
     await cmam.proposedExit().waitFor({ timeout: 15_000 });
     expect(await cmam.proposedExit().innerText()).toContain('Defaulted');
+
+    // The defaulted exit was wrong (the caregiver came back): corrected by reopening, with a reason kept.
+    await cmam.recordProposedExit('Defaulted');
+    await cmam.correctExit({ reopen: true, reason: 'Caregiver came back the same day' });
+    await cmam.field('weightKg').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('cmam-closed').count()).toBe(0);
+    await cmam.screenshot(results, 'cmam-05-exit-corrected');
+
+    // The CMAM settings: a clinician reads the facility's numbers; only a manager changes them.
+    await cmam.openSettings();
+    await expect.poll(() => cmam.field('defaulterAbsences').inputValue()).toBe('3');
+    expect(await cmam.field('orderWeeks').inputValue()).toBe('4');
+    expect(await cmam.field('defaulterAbsences').isDisabled()).toBe(true);
+    expect(await page.getByTestId('cmam-settings-save').count()).toBe(0);
   } finally {
     await app.close();
   }

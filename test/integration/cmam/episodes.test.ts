@@ -106,6 +106,33 @@ describe('CMAM admission, follow-up and exits on an encrypted file', () => {
     expect(again.number).toBe('OTP-2026-0002');
   });
 
+  it('offers readmission only less than 2 months after a defaulted exit; later it is a new case', async () => {
+    c = await clinic();
+    const id = await samChild(c);
+    const e = await c.clinician.ok('cmam.admit', otpAdmission(id));
+    c.advance(28 * DAY); // 2026-04-07
+    await c.clinician.ok('cmam.exit', {
+      episodeId: e.id,
+      expectedVersion: 1,
+      exitDate: '2026-04-07',
+      exitType: 'defaulted',
+    });
+    const assess = (admissionDate: string) =>
+      c.clinician.ok('cmam.assess', {
+        patientId: id,
+        admissionDate,
+        weightKg: 7.5,
+        muacMm: 110,
+        appetiteSachetsEaten: 1,
+      });
+    c.advance(60 * DAY); // 2026-06-06: still within 2 months of the default
+    expect((await assess('2026-06-06')).admissionType).toBe('readmission');
+    c.advance(3 * DAY); // 2026-06-09: 2 months and 2 days after it
+    expect((await assess('2026-06-07')).admissionType).toBe('new');
+    const back = await c.clinician.ok('cmam.admit', otpAdmission(id, { admissionDate: '2026-06-09' }));
+    expect(back.admissionType).toBe('new');
+  });
+
   it('refuses an exit before admission or in the future, naming the field, with nothing written', async () => {
     c = await clinic();
     const id = await samChild(c);

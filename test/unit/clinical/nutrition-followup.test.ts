@@ -109,11 +109,14 @@ describe('admission type', () => {
     expect(admissionType({ ...input, admissionDate: '2024-05-01' })).toBe('new');
     expect(admissionType({ ...input, status: 'MAM', admissionDate: '2024-04-01' })).toBe('new');
   });
-  it('readmission after default, transfer in, new', () => {
+  it('readmission only less than 2 months after a defaulted exit, transfer in, new', () => {
     const defaulted = { ...cured, exitType: 'defaulted' as const };
-    expect(
-      admissionType({ admissionDate: '2024-06-01', status: 'SAM', transferFrom: null, history: [defaulted] }),
-    ).toBe('readmission');
+    const back = (admissionDate: string) =>
+      admissionType({ admissionDate, status: 'SAM', transferFrom: null, history: [defaulted] });
+    expect(back('2024-03-01')).toBe('readmission');
+    expect(back('2024-04-30')).toBe('readmission');
+    expect(back('2024-05-01')).toBe('new');
+    expect(back('2024-06-01')).toBe('new');
     expect(
       admissionType({ admissionDate: '2024-06-01', status: 'SAM', transferFrom: 'SC', history: [defaulted] }),
     ).toBe('transfer-in');

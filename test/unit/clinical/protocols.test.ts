@@ -27,7 +27,8 @@ describe('protocol profiles', () => {
       c.nonResponderWeeks,
       c.followUpIntervalDays,
       c.relapseWithinMonths,
-    ]).toEqual([3, 12, 7, 2]);
+      c.readmissionWithinMonths,
+    ]).toEqual([3, 12, 7, 2, 2]);
     expect(c.rutf.map((b) => [b.minKg, b.sachetsPerDay, b.sachetsPerWeek])).toEqual([
       [3.5, 1.5, 11],
       [4, 2, 14],

@@ -1,0 +1,63 @@
+import type { MessageKey } from './translate';
+
+type Rule = [pattern: RegExp, key: MessageKey, params?: (m: RegExpMatchArray) => Record<string, string>];
+
+/** The CMAM and programme field messages (src-main/modules/cmam, programmes; their contract schemas), word for word. */
+export const CMAM_FIELD_RULES: readonly Rule[] = [
+  [/^is not a known CMAM episode$/, 'cmam.error.unknownEpisode'],
+  [/^cannot follow (\S+)$/, 'cmam.error.cannotFollow', (m) => ({ programme: m[1]! })],
+  [/^was closed on (\S+)$/, 'cmam.error.closedOn', (m) => ({ date: m[1]! })],
+  [
+    /^already has an open episode (\S+) since (\S+)$/,
+    'cmam.error.openEpisode',
+    (m) => ({ number: m[1]!, date: m[2]! }),
+  ],
+  [/^is not a known programme$/, 'cmam.error.unknownProgramme'],
+  [/^is no longer active$/, 'cmam.error.inactive'],
+  [/^already has an open enrolment since (\S+)$/, 'cmam.error.openEnrolment', (m) => ({ date: m[1]! })],
+  [/^must be after the last visit \((\S+)\)$/, 'cmam.error.afterLastVisit', (m) => ({ date: m[1]! })],
+  [/^is more than 2 months after the visit$/, 'cmam.error.nextTooFar'],
+  [/^is not a known enrolment$/, 'cmam.error.unknownEnrolment'],
+  [/^is before the enrolment date \((\S+)\)$/, 'cmam.error.beforeEnrolment', (m) => ({ date: m[1]! })],
+  [/^and the exit date go together: give both, or neither to reopen$/, 'cmam.error.exitPair'],
+  [/^is needed to admit to OTP \(appetite test\)$/, 'cmam.error.appetiteNeeded'],
+  [/^was closed by a move: void the episode it moved to instead$/, 'cmam.error.closedByMove'],
+  [/^is \+\+\+: the child must go to SC$/, 'cmam.error.oedemaSc'],
+  [/^must be after the admission date$/, 'cmam.error.afterAdmission'],
+  [/^cannot be cleared: episode (\S+) is open$/, 'cmam.error.cannotClear', (m) => ({ number: m[1]! })],
+  [/^is not a known follow-up visit$/, 'cmam.error.unknownFollowup'],
+  [/^is not a known stock movement$/, 'cmam.error.unknownStock'],
+  [/^is before the admission date \((\S+)\)$/, 'cmam.error.beforeAdmission', (m) => ({ date: m[1]! })],
+  [/^is before the last visit \((\S+)\)$/, 'cmam.error.beforeLastVisit', (m) => ({ date: m[1]! })],
+  [/^must not be 0 for an adjustment$/, 'cmam.error.adjustZero'],
+  [/^is required: say why the count differs$/, 'cmam.error.adjustNote'],
+  [/^is already used by another programme \((\S+)\)$/, 'cmam.error.codeTaken', (m) => ({ code: m[1]! })],
+  [
+    /^is enrolled in (\S+), as is the record kept: unenrol one first$/,
+    'cmam.error.mergeEnrolled',
+    (m) => ({ code: m[1]! }),
+  ],
+  [
+    /^is (\d+), but the programme has (\d+) open enrolments$/,
+    'cmam.error.confirmCount',
+    (m) => ({ given: m[1]!, count: m[2]! }),
+  ],
+  [/^is not a visit of this child$/, 'cmam.error.notThisChild'],
+  [
+    /^has open episode (\S+), and the record kept has (\S+)$/,
+    'cmam.error.mergeTwoOpen',
+    (m) => ({ a: m[1]!, b: m[2]! }),
+  ],
+  [/^must be a number of kilograms$/, 'cmam.error.kg'],
+  [/^must be more than 0\.5 kg$/, 'cmam.error.kgMin'],
+  [/^must be a number of millimetres$/, 'cmam.error.mm'],
+  [/^must be a number of sachets$/, 'cmam.error.sachets'],
+  [/^must be a whole number of sachets$/, 'cmam.error.wholeSachets'],
+  [/^cannot be negative$/, 'cmam.error.negative'],
+  [/^is too small$/, 'cmam.error.tooSmall'],
+  [/^must be a month \(YYYY-MM\)$/, 'cmam.error.month'],
+  [/^must be 2 to 12 capital letters, digits or dashes$/, 'cmam.error.code'],
+  [/^must be TSFP for a child with MAM$/, 'cmam.error.tsfpForMam'],
+  [/^must be OTP or SC for a child with SAM$/, 'cmam.error.otpOrScForSam'],
+  [/^must be SC \((.+)\)$/, 'cmam.error.mustBeSc', (m) => ({ reasons: m[1]! })],
+];
