@@ -34,4 +34,5 @@ export const routes = {
   'pregnancy.view': '/pregnancies/:pregnancyId',
   'pregnancy.lists': '/anc',
   reports: '/reports',
+  exchange: '/exchange',
 } as const;

@@ -13,6 +13,7 @@ import { importsEn } from './imports';
 import { cmamEn } from './cmam';
 import { documentsEn } from './documents';
 import { reportsEn } from './reports';
+import { exchangeEn } from './exchange';
 
 /**
  * The English catalog, split by feature so each feature owns its file. To add a feature: create
@@ -35,6 +36,7 @@ export const enParts = {
   cmam: cmamEn,
   documents: documentsEn,
   reports: reportsEn,
+  exchange: exchangeEn,
 } as const;
 
 export const en = {
@@ -53,4 +55,5 @@ export const en = {
   ...cmamEn,
   ...documentsEn,
   ...reportsEn,
+  ...exchangeEn,
 } as const;

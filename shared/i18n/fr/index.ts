@@ -15,6 +15,7 @@ import { documentsFr } from './documents';
 import { importsFr } from './imports';
 import { cmamFr } from './cmam';
 import { reportsFr } from './reports';
+import { exchangeFr } from './exchange';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
 export const fr: Translation<typeof en> = {
@@ -33,4 +34,5 @@ export const fr: Translation<typeof en> = {
   ...cmamFr,
   ...documentsFr,
   ...reportsFr,
+  ...exchangeFr,
 };
