@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/contract';
 import { createCore, type Core } from '../core/core';
+import type { CoreOptions } from '../core/state';
 import { stderrLogger } from '../core/log';
 import { CliError, type CliIO } from './command';
 
@@ -40,12 +41,13 @@ export async function readPassword(io: CliIO, fromStdin: boolean | undefined): P
   return fromEnv;
 }
 
-export function openCore(dataDir: string): Core {
+export function openCore(dataDir: string, emit?: CoreOptions['emit']): Core {
   // Only errors reach the terminal: warnings (e.g. a failed sign-in) are already said in the one-line message.
   return createCore({
     dataDir,
     logger: { ...stderrLogger, info: () => {}, warn: () => {} },
     appVersion: 'cli',
+    ...(emit ? { emit } : {}),
   });
 }
 
@@ -64,11 +66,13 @@ export async function callOrFail<C extends ChannelName>(
 export async function signedInCore(
   values: { 'data-dir'?: string | boolean; user?: string | boolean; 'password-stdin'?: string | boolean },
   io: CliIO,
+  /** Core events (progress of long work) for the command to show on stderr. */
+  emit?: CoreOptions['emit'],
 ): Promise<Core> {
   const dataDir = dataDirFrom(values['data-dir'], io);
   const username = requireString(values.user, 'user');
   const password = await readPassword(io, values['password-stdin'] === true);
-  const core = openCore(dataDir);
+  const core = openCore(dataDir, emit);
   if (!core.state.isInitialized()) {
     core.close();
     throw new CliError(`no CareDesk facility in ${dataDir}. Run \`caredesk init\` first.`);

@@ -38,4 +38,5 @@ export const routes = {
   'pregnancy.view': '/pregnancies/:pregnancyId',
   'pregnancy.lists': '/anc',
   reports: '/reports',
+  exchange: '/exchange',
 } as const;

@@ -10,6 +10,7 @@ import { patientScreens } from '../features/patients/screens';
 import { cmamScreens } from '../features/cmam/screens';
 import { pregnancyScreens } from '../features/pregnancy/screens';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { ExchangeScreen } from '../features/exchange/ExchangeScreen';
 import { useT } from './i18n';
 import { RouteLink, useRoute, type RouteName, type RouteParams } from './router';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -26,6 +27,7 @@ const screens: { [N in RouteName]: ComponentType<{ params: RouteParams<N> }> } =
   ...cmamScreens,
   ...pregnancyScreens,
   reports: ReportsScreen,
+  exchange: ExchangeScreen,
 };
 
 /** The signed-in app's current screen, inside its own error boundary (reset by moving to another route). */

@@ -14,6 +14,7 @@ import { cmamEn } from './cmam';
 import { documentsEn } from './documents';
 import { reportsEn } from './reports';
 import { syncEn } from './sync';
+import { exchangeEn } from './exchange';
 
 /**
  * The English catalog, split by feature so each feature owns its file. To add a feature: create
@@ -37,6 +38,7 @@ export const enParts = {
   documents: documentsEn,
   reports: reportsEn,
   sync: syncEn,
+  exchange: exchangeEn,
 } as const;
 
 export const en = {
@@ -56,4 +58,5 @@ export const en = {
   ...documentsEn,
   ...reportsEn,
   ...syncEn,
+  ...exchangeEn,
 } as const;

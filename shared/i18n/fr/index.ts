@@ -16,6 +16,7 @@ import { importsFr } from './imports';
 import { cmamFr } from './cmam';
 import { reportsFr } from './reports';
 import { syncFr } from './sync';
+import { exchangeFr } from './exchange';
 
 /** French: every English key, checked by the type (each part is also typed against its English file). */
 export const fr: Translation<typeof en> = {
@@ -35,4 +36,5 @@ export const fr: Translation<typeof en> = {
   ...documentsFr,
   ...reportsFr,
   ...syncFr,
+  ...exchangeFr,
 };

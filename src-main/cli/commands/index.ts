@@ -5,6 +5,7 @@ import { auditExportCommand, auditVerifyCommand } from './audit';
 import { backupCommand } from './backup';
 import { cmamAdmitCommand, cmamExitCommand, cmamFollowupCommand, cmamListCommand } from './cmam';
 import { documentsAddCommand, documentsListCommand } from './documents';
+import { exportCommand, importCommand } from './exchange';
 import { initCommand } from './init';
 import {
   patientsImportCommand,
@@ -51,6 +52,8 @@ export const commands: CliCommand[] = [
   cmamListCommand,
   documentsAddCommand,
   documentsListCommand,
+  exportCommand,
+  importCommand,
   initCommand,
   patientsImportCommand,
   patientsReindexCommand,

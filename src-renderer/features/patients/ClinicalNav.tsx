@@ -45,6 +45,11 @@ export function ClinicalNav({ session }: { session: SessionInfo }) {
           {t('reports.title')}
         </Button>
       ) : null}
+      {can('exports.deidentified') ? (
+        <Button color="inherit" onClick={() => navigate('exchange')} data-testid="nav-exchange">
+          {t('exchange.nav')}
+        </Button>
+      ) : null}
       {can('patients.write') ? (
         <Button color="inherit" onClick={() => navigate('imports.patients')}>
           {t('patients.nav.import')}

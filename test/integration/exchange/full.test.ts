@@ -84,6 +84,22 @@ describe('full export and import (caredesk-export/1)', () => {
     expect(await reports(to)).toEqual(await reports(from));
   });
 
+  it('a cancelled export leaves neither the file nor a partial one', async () => {
+    const { c: from } = await busyClinic();
+    open.push(from);
+    const file = files.path('stopped.cdx');
+    const running = from.manager.call('exchange.export', { format: 'json', file });
+    expect(await from.manager.ok('exchange.cancel', {})).toEqual({ requested: true });
+    expect(await running).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+    expect(
+      from.sqlite().prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action LIKE 'exchange.%'").get(),
+    ).toEqual({
+      n: 0,
+    });
+  });
+
   it('refuses a cut, edited or foreign file, naming the line, and writes nothing', async () => {
     const { c: from } = await busyClinic();
     open.push(from);
