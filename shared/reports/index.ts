@@ -8,3 +8,4 @@ export * from './visits';
 export * from './programmes';
 export * from './csv';
 export * from './snapshot';
+export * from './trend-chart';

@@ -1,8 +1,10 @@
 // The shared PDF layer (reports now, documents and cards later): A4 pages with the facility header, tables
-// (jspdf-autotable), simple vector charts, signature lines, and a footer with page numbers and the time it
-// was generated. Charts are drawn with jsPDF primitives so the CLI and the app make the same file with no canvas.
+// (jspdf-autotable), charts, signature lines, and a footer with page numbers and the time it was generated.
+// Charts are the screen's chart.js configurations drawn with jsPDF primitives, so the CLI and the app make the
+// same file with no canvas.
 import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
+import type { TrendChartConfig } from '../../shared/reports/trend-chart';
 import { FONT_FILES, fontData } from './fonts';
 
 export const FONT = 'DejaVuSans';
@@ -33,10 +35,8 @@ export interface PdfTable {
 
 export interface PdfChart {
   title: string;
-  labels: string[];
-  series: { label: string; values: (number | null)[]; color: [number, number, number] }[];
-  /** A horizontal reference line (e.g. Sphere 75 %). */
-  threshold?: { value: number; label: string };
+  /** The chart.js configuration the screen draws (shared/reports/trend-chart.ts). */
+  config: TrendChartConfig;
 }
 
 const MARGIN = 14;
@@ -69,19 +69,24 @@ export class PdfDocument {
 
   private drawHeader(): void {
     const d = this.doc;
+    const right = this.width - MARGIN;
     d.setFont(FONT, 'bold')
       .setFontSize(14)
       .text(this.header.facilityName, MARGIN, MARGIN + 2);
+    // The title takes the room the facility name leaves; a long one wraps (smaller) instead of overlapping.
+    const room = this.width - 2 * MARGIN - d.getTextWidth(this.header.facilityName) - 6;
+    d.setFontSize(12);
+    const lines: string[] =
+      d.getTextWidth(this.header.title) <= room
+        ? [this.header.title]
+        : (d.setFontSize(10).splitTextToSize(this.header.title, Math.max(room, 40)) as string[]);
+    lines.forEach((line, i) => d.text(line, right, MARGIN + 2 + i * 4.5, { align: 'right' }));
+    const extra = (lines.length - 1) * 4.5;
     d.setFont(FONT, 'normal').setFontSize(9);
     d.text(`${this.header.facilityCode} · ${this.header.district}`, MARGIN, MARGIN + 7);
-    d.setFont(FONT, 'bold')
-      .setFontSize(12)
-      .text(this.header.title, this.width - MARGIN, MARGIN + 2, { align: 'right' });
-    d.setFont(FONT, 'normal')
-      .setFontSize(10)
-      .text(this.header.period, this.width - MARGIN, MARGIN + 7, { align: 'right' });
-    d.setDrawColor(120).line(MARGIN, MARGIN + 10, this.width - MARGIN, MARGIN + 10);
-    this.y = MARGIN + 16;
+    d.setFontSize(10).text(this.header.period, right, MARGIN + 7 + extra, { align: 'right' });
+    d.setDrawColor(120).line(MARGIN, MARGIN + 10 + extra, right, MARGIN + 10 + extra);
+    this.y = MARGIN + 16 + extra;
   }
 
   /** Starts a new page when less than `needed` mm are left. */
@@ -143,16 +148,22 @@ export class PdfDocument {
     this.y = (last?.finalY ?? this.y) + 8;
   }
 
-  /** A grouped bar chart (one bar per series per label), with an optional threshold line. */
+  /**
+   * A chart.js configuration drawn with vector primitives (no canvas in the main process): bar datasets as
+   * grouped bars, line datasets as polylines with their points, a dash pattern as a dashed line; the legend
+   * lists every dataset with its colour, as chart.js does on the screen.
+   */
   chart(c: PdfChart, height = 55): void {
-    this.room(height + 14);
+    const datasets = c.config.data.datasets;
+    const labels = c.config.data.labels;
+    this.room(height + 22);
     this.heading(c.title);
     const d = this.doc;
     const left = MARGIN + 10;
     const top = this.y + 2;
     const w = this.width - left - MARGIN;
-    const values = c.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-    const max = Math.max(1, c.threshold?.value ?? 0, ...values);
+    const values = datasets.flatMap((s) => s.data.filter((v): v is number => v !== null));
+    const max = Math.max(1, ...values);
     const scale = (v: number) => top + height - (v / max) * height;
     d.setDrawColor(150)
       .setLineWidth(0.2)
@@ -161,13 +172,14 @@ export class PdfDocument {
     d.setFont(FONT, 'normal').setFontSize(6).setTextColor(60);
     for (const tick of [0, max / 2, max])
       d.text(formatTick(tick), left - 1, scale(tick) + 1, { align: 'right' });
-    const group = w / Math.max(1, c.labels.length);
-    const bar = (group * 0.8) / Math.max(1, c.series.length);
-    c.labels.forEach((label, i) => {
-      c.series.forEach((s, j) => {
-        const v = s.values[i];
+    const group = w / Math.max(1, labels.length);
+    const bars = datasets.filter((s) => s.type === 'bar');
+    const bar = (group * 0.8) / Math.max(1, bars.length);
+    labels.forEach((label, i) => {
+      bars.forEach((s, j) => {
+        const v = s.data[i];
         if (v === null || v === undefined) return;
-        d.setFillColor(...s.color).rect(
+        d.setFillColor(...rgb(s.backgroundColor)).rect(
           left + i * group + group * 0.1 + j * bar,
           scale(v),
           bar,
@@ -175,24 +187,41 @@ export class PdfDocument {
           'F',
         );
       });
-      d.text(label, left + i * group + group / 2, top + height + 3.5, { align: 'center' });
+      d.setTextColor(60).text(label, left + i * group + group / 2, top + height + 3.5, { align: 'center' });
     });
-    if (c.threshold) {
-      d.setDrawColor(200, 0, 0)
-        .setLineWidth(0.3)
-        .line(left, scale(c.threshold.value), left + w, scale(c.threshold.value));
-      d.setTextColor(200, 0, 0).text(c.threshold.label, left + w, scale(c.threshold.value) - 1, {
-        align: 'right',
+    for (const s of datasets.filter((x) => x.type === 'line')) {
+      d.setDrawColor(...rgb(s.borderColor)).setLineWidth(0.4);
+      dash(d, s.borderDash);
+      let last: [number, number] | null = null;
+      s.data.forEach((v, i) => {
+        if (v === null || v === undefined) return void (last = null);
+        const point: [number, number] = [left + i * group + group / 2, scale(v)];
+        if (last) d.line(last[0], last[1], point[0], point[1]);
+        if (s.pointRadius !== 0) d.setFillColor(...rgb(s.borderColor)).circle(point[0], point[1], 0.7, 'F');
+        last = point;
       });
+      dash(d, undefined);
     }
     let x = left;
-    for (const s of c.series) {
-      d.setFillColor(...s.color).rect(x, top + height + 6, 3, 2, 'F');
-      d.setTextColor(40).text(s.label, x + 4, top + height + 7.8);
-      x += 6 + d.getTextWidth(s.label);
+    let y = top + height + 6;
+    for (const s of datasets) {
+      const wide = 6 + d.getTextWidth(s.label);
+      if (x + wide > left + w) {
+        x = left;
+        y += 3.5;
+      }
+      if (s.type === 'bar') d.setFillColor(...rgb(s.backgroundColor)).rect(x, y, 3, 2, 'F');
+      else {
+        d.setDrawColor(...rgb(s.borderColor)).setLineWidth(0.4);
+        dash(d, s.borderDash);
+        d.line(x, y + 1, x + 3, y + 1);
+        dash(d, undefined);
+      }
+      d.setTextColor(40).text(s.label, x + 4, y + 1.8);
+      x += wide;
     }
-    d.setTextColor(0);
-    this.y = top + height + 14;
+    d.setTextColor(0).setLineWidth(0.2);
+    this.y = y + 8;
   }
 
   /** "Prepared by" / "Verified by" lines with a name (or blank) and room to sign and date. */
@@ -223,6 +252,17 @@ export class PdfDocument {
     }
     return new Uint8Array(this.doc.output('arraybuffer'));
   }
+}
+
+/** '#1976d2' → [25, 118, 210]. */
+function rgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.replace('#', ''), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/** A chart.js dash pattern (screen pixels) as a jsPDF one (mm, about a quarter); none for a solid line. */
+function dash(d: jsPDF, pattern: number[] | undefined): void {
+  d.setLineDashPattern(pattern ? pattern.map((p) => p / 4) : [], 0);
 }
 
 function formatTick(v: number): string {

@@ -95,6 +95,7 @@ export const reportsEn = {
   'reports.trend.anc4': '4+ contacts',
   'reports.trend.anc8': '8+ contacts',
   'reports.trend.visits': 'Visits',
+  'reports.trend.threshold': '{series} — Sphere {percent} %',
   'reports.pdf.generated': 'Generated {at} by CareDesk',
   'reports.pdf.page': 'Page {page} of {pages}',
   'reports.pdf.preparedBy': 'Prepared by',

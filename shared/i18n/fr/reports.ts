@@ -98,6 +98,7 @@ export const reportsFr: Translation<typeof reportsEn> = {
   'reports.trend.anc4': '4 contacts ou plus',
   'reports.trend.anc8': '8 contacts ou plus',
   'reports.trend.visits': 'Consultations',
+  'reports.trend.threshold': '{series} — norme Sphere {percent} %',
   'reports.pdf.generated': 'Généré le {at} par CareDesk',
   'reports.pdf.page': 'Page {page} sur {pages}',
   'reports.pdf.preparedBy': 'Préparé par',

@@ -24,8 +24,11 @@ export interface OpenDb {
 }
 
 export interface ReportFactSource {
-  /** Episodes whose stay overlaps the range (voided and merged included: the tallies leave them out). */
-  cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[];
+  /**
+   * Episodes whose stay overlaps the range (voided and merged included: the tallies leave them out). `counts`
+   * leaves out weights and RUTF (null and none): enough for the A–F numbers and exit rates the trends chart.
+   */
+  cmamEpisodes(open: OpenDb, range: DateRange, only?: 'counts'): CmamEpisodeFact[];
   /** Pregnancies ongoing in or closed within the range, with all their contacts. */
   ancFacts(open: OpenDb, range: DateRange): { pregnancies: AncPregnancyFact[]; contacts: AncContactFact[] };
   visits(open: OpenDb, range: DateRange): VisitFact[];
@@ -92,24 +95,29 @@ const OVERLAP_IDS_SQL = `SELECT id FROM cmam_episodes WHERE exit_date IS NULL AN
 // Columns of cmam_episodes / cmam_followups as the CMAM module writes them (src-main/db/schema/cmam.ts):
 // `criteria` holds codes like 'muac-sam', `oedema` a grade ('none', '+', '++', '+++'), weights live on the
 // admission row and on each follow-up, so the lowest and the exit weight are read from those.
-const EPISODES_SQL = `SELECT e.id, e.patient_id, e.programme, e.admission_date, e.admission_type, e.criteria,
+const episodesSql = (
+  weights: boolean,
+) => `SELECT e.id, e.patient_id, e.programme, e.admission_date, e.admission_type, e.criteria,
     e.exit_date, e.exit_type, e.internal_move, e.sex, e.age_months_at_admission AS age_months, e.voided,
     (e.merged = 1 OR p.merged_into IS NOT NULL) AS merged, (e.oedema <> 'none') AS oedema,
-    e.weight_kg AS admission_weight_kg,
-    (SELECT MIN(f.weight_kg) FROM cmam_followups f WHERE f.episode_id = e.id AND f.voided = 0) AS followup_min_kg,
-    (SELECT f.visit_date FROM cmam_followups f WHERE f.episode_id = e.id AND f.voided = 0
-      ORDER BY f.weight_kg, f.visit_date LIMIT 1) AS followup_min_date,
-    CASE WHEN e.exit_date IS NULL THEN NULL ELSE (SELECT f.weight_kg FROM cmam_followups f
-      WHERE f.episode_id = e.id AND f.voided = 0 AND f.visit_date <= e.exit_date
-      ORDER BY f.visit_date DESC LIMIT 1) END AS exit_weight_kg,
+    e.weight_kg AS admission_weight_kg, ${weights ? WEIGHTS_SQL : NO_WEIGHTS_SQL},
     e.created_at, e.updated_at
   FROM cmam_episodes e JOIN patients p ON p.id = e.patient_id
   WHERE e.id IN (${OVERLAP_IDS_SQL})`;
 
-function cmamEpisodes(open: OpenDb, range: DateRange): CmamEpisodeFact[] {
+const NO_WEIGHTS_SQL = 'NULL AS followup_min_kg, NULL AS followup_min_date, NULL AS exit_weight_kg';
+
+const WEIGHTS_SQL = `(SELECT MIN(f.weight_kg) FROM cmam_followups f WHERE f.episode_id = e.id AND f.voided = 0) AS followup_min_kg,
+    (SELECT f.visit_date FROM cmam_followups f WHERE f.episode_id = e.id AND f.voided = 0
+      ORDER BY f.weight_kg, f.visit_date LIMIT 1) AS followup_min_date,
+    CASE WHEN e.exit_date IS NULL THEN NULL ELSE (SELECT f.weight_kg FROM cmam_followups f
+      WHERE f.episode_id = e.id AND f.voided = 0 AND f.visit_date <= e.exit_date
+      ORDER BY f.visit_date DESC LIMIT 1) END AS exit_weight_kg`;
+
+function cmamEpisodes(open: OpenDb, range: DateRange, only?: 'counts'): CmamEpisodeFact[] {
   if (!tableColumns(open.sqlite, 'cmam_episodes')) return [];
-  const rows = open.sqlite.prepare(EPISODES_SQL).all(range) as EpisodeRow[];
-  const rutf = rutfByEpisode(open, range);
+  const rows = open.sqlite.prepare(episodesSql(only !== 'counts')).all(range) as EpisodeRow[];
+  const rutf = only === 'counts' ? new Map<string, never[]>() : rutfByEpisode(open, range);
   return rows.map((r) => {
     // The lowest weight of the stay: at admission unless a follow-up weighed less.
     const lowerLater = r.followup_min_kg !== null && r.followup_min_kg < r.admission_weight_kg;

@@ -140,7 +140,7 @@ export function reportTrends(
   let tablesOf: (m: string) => ReportTable[];
   let cells: (typeof TREND_CELLS)['cmam'];
   if (programme) {
-    const episodes = source.cmamEpisodes(open, range);
+    const episodes = source.cmamEpisodes(open, range, 'counts');
     tablesOf = (m) => cmamReport(episodes, programme, reportMonth(m)).tables;
     cells = TREND_CELLS.cmam;
   } else if (report === 'anc') {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { isMessageKey, translateDynamic, type Language } from '../../../shared/i18n';
 import type { ReportName } from '../../../shared/contract/channels/reports';
-import type { ReportTable } from '../../../shared/reports';
+import { trendChartConfig, type ReportTable } from '../../../shared/reports';
 import { PdfDocument, type PdfChart } from '../../pdf/document';
 import type { OpenDb } from './facts';
 import { reportTrends, type ComputedReport } from './reports.compute';
@@ -18,13 +18,6 @@ export const reportTitleKey = (name: string) => `reports.name.${name.replace(/-/
 
 export const labelFor = (lang: Language) => (key: string) =>
   isMessageKey(key) ? translateDynamic(lang, key) : key;
-
-const COLOURS: [number, number, number][] = [
-  [25, 118, 210],
-  [46, 125, 50],
-  [198, 40, 40],
-  [237, 108, 2],
-];
 
 function monthName(month: string, lang: Language): string {
   const [y, m] = month.split('-').map(Number);
@@ -92,7 +85,9 @@ export function renderReportPdf(o: PdfOptions): { bytes: Uint8Array; sha256: str
   for (const r of o.reports) {
     if (o.reports.length > 1) pdf.heading(label(reportTitleKey(r.report)));
     for (const t of r.tables) pdf.table({ title: label(t.title), ...tableBody(t, o.lang) });
-    if (o.open && r.report !== 'programmes') pdf.chart(trendChart(o.open, r.report, o.month, o.lang));
+    if (o.open && r.report !== 'programmes') {
+      for (const chart of trendCharts(o.open, r.report, o.month, o.lang)) pdf.chart(chart);
+    }
   }
   pdf.signatures([
     { label: label('reports.pdf.preparedBy'), name: o.preparedBy },
@@ -102,17 +97,20 @@ export function renderReportPdf(o: PdfOptions): { bytes: Uint8Array; sha256: str
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-function trendChart(open: OpenDb, report: ReportName, month: string, lang: Language): PdfChart {
+/** The charts the screen shows for this report (counts; rates against Sphere when there are rates). */
+function trendCharts(open: OpenDb, report: ReportName, month: string, lang: Language): PdfChart[] {
   const label = labelFor(lang);
   const trends = reportTrends(open, report, month);
-  const counts = trends.series.filter((s) => s.kind === 'count').slice(0, 4);
-  return {
-    title: label('reports.trend.title'),
-    labels: trends.months.map((m) => m.slice(5)),
-    series: counts.map((s, i) => ({
-      label: label(s.label),
-      values: s.values,
-      color: COLOURS[i % COLOURS.length]!,
-    })),
-  };
+  const threshold = (series: string, percent: number) =>
+    translateDynamic(lang, 'reports.trend.threshold', { series, percent });
+  const charts: PdfChart[] = [
+    { title: label('reports.trend.title'), config: trendChartConfig(trends, 'count', label, threshold) },
+  ];
+  if (trends.series.some((s) => s.kind === 'rate')) {
+    charts.push({
+      title: label('reports.ind.title'),
+      config: trendChartConfig(trends, 'rate', label, threshold),
+    });
+  }
+  return charts;
 }

@@ -64,6 +64,11 @@ export function ReportsScreen() {
     (key: string) => (isMessageKey(key) ? translateDynamic(language, key) : key),
     [language],
   );
+  const threshold = useCallback(
+    (series: string, percent: number) =>
+      translateDynamic(language, 'reports.trend.threshold', { series, percent }),
+    [language],
+  );
   const valid = /^\d{4}-(0[1-9]|1[0-2])$/.test(month);
   const data = useQuery('reports.monthly', { month: valid ? month : '2000-01', report });
   const trends = useQuery('reports.trends', { month: valid ? month : '2000-01', report });
@@ -167,9 +172,21 @@ export function ReportsScreen() {
         : null}
       {trends.data && report !== 'programmes' ? (
         <Paper variant="outlined" sx={{ p: 2, mt: 2 }}>
-          <TrendChart trends={trends.data} kind="count" label={label} title={t('reports.trend.title')} />
+          <TrendChart
+            trends={trends.data}
+            kind="count"
+            label={label}
+            title={t('reports.trend.title')}
+            threshold={threshold}
+          />
           {trends.data.series.some((s) => s.kind === 'rate') ? (
-            <TrendChart trends={trends.data} kind="rate" label={label} title={t('reports.ind.title')} />
+            <TrendChart
+              trends={trends.data}
+              kind="rate"
+              label={label}
+              title={t('reports.ind.title')}
+              threshold={threshold}
+            />
           ) : null}
         </Paper>
       ) : null}

@@ -13,6 +13,7 @@ import {
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import type { OutputOf } from '../../../shared/contract';
+import { trendChartConfig } from '../../../shared/reports/trend-chart';
 
 Chart.register(
   BarController,
@@ -26,48 +27,29 @@ Chart.register(
   Tooltip,
 );
 
-const COLOURS = ['#1976d2', '#2e7d32', '#c62828', '#ed6c02', '#6a1b9a', '#00838f'];
-
-/** 12-month trends: counts as bars, rates as lines with the Sphere threshold dashed in red. */
+/** 12-month trends: counts as bars, rates as lines with the Sphere threshold dashed in red (as in the PDF). */
 export function TrendChart({
   trends,
   kind,
   label,
   title,
+  threshold,
 }: {
   trends: OutputOf<'reports.trends'>;
   kind: 'count' | 'rate';
   label(key: string): string;
   title: string;
+  /** Names a threshold line, e.g. "Cure rate (%) — Sphere 75 %". */
+  threshold(series: string, percent: number): string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
-    const series = trends.series.filter((s) => s.kind === kind);
-    const datasets = series.flatMap((s, i) => [
-      {
-        type: kind === 'count' ? ('bar' as const) : ('line' as const),
-        label: label(s.label),
-        data: s.values,
-        backgroundColor: COLOURS[i % COLOURS.length],
-        borderColor: COLOURS[i % COLOURS.length],
-      },
-      ...(s.threshold !== undefined
-        ? [
-            {
-              type: 'line' as const,
-              label: `${label(s.label)} — Sphere ${s.threshold} %`,
-              data: trends.months.map(() => s.threshold!),
-              borderColor: '#c62828',
-              borderDash: [6, 4],
-              pointRadius: 0,
-            },
-          ]
-        : []),
-    ]);
+    // The same configuration the PDF draws (shared/reports/trend-chart.ts).
+    const config = trendChartConfig(trends, kind, label, threshold);
     const chart = new Chart(canvas.current, {
-      type: kind === 'count' ? 'bar' : 'line',
-      data: { labels: trends.months, datasets },
+      type: config.type,
+      data: config.data,
       options: {
         animation: false,
         responsive: true,
@@ -76,7 +58,7 @@ export function TrendChart({
       },
     });
     return () => chart.destroy();
-  }, [trends, kind, label, title]);
+  }, [trends, kind, label, title, threshold]);
   return (
     <Box sx={{ height: 260 }}>
       <canvas ref={canvas} role="img" aria-label={title} />

@@ -196,6 +196,11 @@ describe('monthly reports through the core', () => {
       expect(text).toMatch(/C\. Total des entrées\s+2\s+1\s+1/);
       expect(text).toContain('Préparé par');
       expect(text).toMatch(/Page 1 sur \d+/);
+      // The screen's two trend charts, drawn from the same chart.js configuration: legends and threshold line.
+      expect(text).toContain('12 derniers mois');
+      expect(text).toContain('Taux de guérison (%) — norme Sphere 75 %');
+      expect(text).toContain('Effectif en fin de mois');
+      expect(text).toContain('2026-03');
       execFileSync('pdftoppm', [
         '-r',
         '30',
