@@ -1,5 +1,6 @@
 // `caredesk anc register|contact|close|list`: the midwife's pregnancy work from a terminal, over the same channels
 // (and so the same rules, rights and audit) as the app.
+import { phoneText } from '../../../shared/phones';
 import { formatGestationalAge } from '../../../shared/clinical';
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/contract';
 import type { Core } from '../../core/core';
@@ -234,7 +235,7 @@ ${SIGN_IN_HELP}`,
     for (const l of list.lines) {
       const ga = l.gestationalAgeDays === null ? '' : formatGestationalAge(l.gestationalAgeDays);
       io.stdout(
-        `${l.registrationNumber.padEnd(18)} ${`${l.givenName} ${l.familyName}`.padEnd(28)} ${l.phone.padEnd(18)} ${l.village.padEnd(16)} ${ga.padEnd(8)} ANC ${l.contactNumber ?? '-'} ${l.date}\n`,
+        `${l.registrationNumber.padEnd(18)} ${`${l.givenName} ${l.familyName}`.padEnd(28)} ${phoneText(l.phone, undefined).padEnd(18)} ${l.village.padEnd(16)} ${ga.padEnd(8)} ANC ${l.contactNumber ?? '-'} ${l.date}\n`,
       );
     }
     return 0;

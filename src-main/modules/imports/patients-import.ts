@@ -12,6 +12,7 @@ import type { OpenDatabase } from '../../core/state';
 import { auditBy } from '../audit/audit.service';
 import { findDuplicates, LIKELY_SCORE } from '../patients/duplicates';
 import { nameTokens, phoneKey, phoneticKey } from '../patients/names';
+import { facilityPhoneRegion } from '../facility/phone-region';
 import { insertPatient, resolveDraft, type PatientValues } from '../patients/patients.service';
 import type { Actor } from '../../records';
 import { CsvError, csvCell, parseCsv } from './csv';
@@ -68,6 +69,7 @@ function inFileKeys(v: PatientValues): string[] {
 /** Validates every row and looks for duplicates; saves nothing. */
 export function checkImport(open: OpenDatabase, csv: string, now: Date): ImportCheck {
   const today = localDate(now);
+  const region = facilityPhoneRegion(open.sqlite);
   const errors: ImportIssue[] = [];
   let records;
   try {
@@ -126,7 +128,7 @@ export function checkImport(open: OpenDatabase, csv: string, now: Date): ImportC
       }
     } else if (rowErrors.length === 0) {
       try {
-        values = resolveDraft(parsed.data, today);
+        values = resolveDraft(parsed.data, today, region);
       } catch (error) {
         if (!(error instanceof AppError) || !error.fields) throw error;
         for (const f of error.fields as FieldError[])

@@ -2,6 +2,9 @@
 // its search document, its history, its outbox row and its audit row.
 import { and, count, eq } from 'drizzle-orm';
 import { PATIENT_MESSAGES } from '../../../shared/contract/channels/patient-messages';
+import type { CountryCode } from 'libphonenumber-js';
+import { toE164 } from '../../../shared/phones';
+import { facilityPhoneRegion } from '../facility/phone-region';
 import { AppError, type FieldError } from '../../../shared/contract';
 import { localDate } from '../../../shared/clinical';
 import { uuidv7 } from '../../../shared/ids';
@@ -83,7 +86,8 @@ const CONTACT_FIELDS = [
 const ALL_FIELDS = [...IDENTITY_FIELDS, ...CONTACT_FIELDS];
 
 /** Applies the rules that need today's date; returns the values to store or a VALIDATION naming each field. */
-export function resolveDraft(draft: ParsedPatientDraft, today: string): PatientValues {
+/** `region`: the facility's phone region (phones are stored in E.164 when they read as its numbers). */
+export function resolveDraft(draft: ParsedPatientDraft, today: string, region?: CountryCode): PatientValues {
   const fields: FieldError[] = [];
   const birthDate = draft.age ? estimatedBirthDate(draft.age, today) : (draft.birthDate ?? '');
   const problem = birthDateProblem(birthDate, today);
@@ -104,13 +108,13 @@ export function resolveDraft(draft: ParsedPatientDraft, today: string): PatientV
     sex: draft.sex,
     birthDate,
     birthDateEstimated: draft.age ? true : draft.birthDateEstimated,
-    phone: draft.phone,
+    phone: toE164(draft.phone, region),
     village: draft.village,
     district: draft.district,
     nationalId: draft.nationalId,
     caregiverName: draft.caregiverName,
     caregiverRelationship: draft.caregiverRelationship,
-    caregiverPhone: draft.caregiverPhone,
+    caregiverPhone: toE164(draft.caregiverPhone, region),
     caregiverNoPhone: draft.caregiverPhone ? false : draft.caregiverNoPhone,
     allergies: draft.allergies,
     notes: draft.notes,
@@ -146,7 +150,7 @@ export function registerPatient(
   now: Date,
 ): PatientRecord {
   const today = localDate(now);
-  const values = resolveDraft(input, today);
+  const values = resolveDraft(input, today, facilityPhoneRegion(open.sqlite));
   return open.sqlite.transaction(() => {
     if (!input.confirmNotDuplicate) {
       const likely = findDuplicates(open.sqlite, values, today).filter((c) => c.likely);
@@ -170,7 +174,7 @@ export function updatePatient(
   input: { id: string; expectedVersion: number; patient: ParsedPatientDraft },
   now: Date,
 ): PatientRecord {
-  const values = resolveDraft(input.patient, localDate(now));
+  const values = resolveDraft(input.patient, localDate(now), facilityPhoneRegion(open.sqlite));
   return open.sqlite.transaction(() => {
     const before = requireChangeable(open, input.id);
     assertVersion(before.version, input.expectedVersion);

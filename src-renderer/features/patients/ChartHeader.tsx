@@ -4,10 +4,12 @@ import { useI18n } from '../../app/i18n';
 import { RouteLink } from '../../app/router';
 import { ageText, dateText, fullName, sexText, statusColor } from './format';
 import { labels } from './labels';
+import { usePhoneText } from './use-phone-text';
 
 /** Who this is and what matters now: age, sex, number, allergies, programmes, pregnancy, nutrition status. */
 export function ChartHeader({ chart }: { chart: PatientChart }) {
   const { t, language } = useI18n();
+  const phone = usePhoneText();
   const p = chart.patient;
   const n = chart.latestNutrition;
   return (
@@ -70,10 +72,10 @@ export function ChartHeader({ chart }: { chart: PatientChart }) {
         <Fact label={t('patients.field.village')}>
           {[p.village, p.district].filter(Boolean).join(', ') || '—'}
         </Fact>
-        <Fact label={t('patients.field.phone')}>{p.phone || '—'}</Fact>
+        <Fact label={t('patients.field.phone')}>{p.phone ? phone(p.phone) : '—'}</Fact>
         <Fact label={t('patients.field.caregiverName')}>
           {p.caregiverName
-            ? `${p.caregiverName}${p.caregiverRelationship ? ` (${p.caregiverRelationship})` : ''}${p.caregiverPhone ? ` · ${p.caregiverPhone}` : ''}`
+            ? `${p.caregiverName}${p.caregiverRelationship ? ` (${p.caregiverRelationship})` : ''}${p.caregiverPhone ? ` · ${phone(p.caregiverPhone)}` : ''}`
             : '—'}
         </Fact>
       </Box>

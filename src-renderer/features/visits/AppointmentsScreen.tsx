@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimpleTable } from '../../components/SimpleTable';
 import { dateText, fullName } from '../patients/format';
 import { labels } from '../patients/labels';
+import { usePhoneText } from '../patients/use-phone-text';
 
 type List = (typeof APPOINTMENT_LISTS)[number];
 const TITLE = {
@@ -23,6 +24,7 @@ export const appointmentListOf = (param: string): List =>
 /** Who is due today, this week, or missed an appointment (set at the patient's latest visit); printable. */
 export function AppointmentsScreen({ params }: { params: { list: string } }) {
   const { t, language } = useI18n();
+  const phone = usePhoneText();
   const list = appointmentListOf(params.list);
   const q = useQuery('visits.appointments', { list });
   const lines = q.data?.lines;
@@ -72,7 +74,7 @@ export function AppointmentsScreen({ params }: { params: { list: string } }) {
                   </RouteLink>{' '}
                   ({l.registrationNumber})
                 </TableCell>
-                <TableCell>{l.phone}</TableCell>
+                <TableCell>{phone(l.phone)}</TableCell>
                 <TableCell>{l.village}</TableCell>
                 <TableCell>{dateText(language, l.appointment)}</TableCell>
                 <TableCell>

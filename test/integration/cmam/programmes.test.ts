@@ -80,7 +80,7 @@ describe('internal moves, defaulters, programmes and RUTF stock', () => {
     });
     expect(list.lines[0]!.patient).toMatchObject({
       caregiverName: 'Fatoumata Kamara',
-      caregiverPhone: '+224 620 12 34 56',
+      caregiverPhone: '+224620123456', // stored in E.164
       village: 'Heremakono',
     });
     expect((await c.clinician.ok('cmam.episode', { episodeId: e.id })).proposal).toMatchObject({

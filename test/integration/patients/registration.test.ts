@@ -16,7 +16,7 @@ describe('registration', () => {
       familyName: 'Kamara',
       birthDate: '2024-02-14',
       birthDateEstimated: false,
-      caregiverPhone: '+224 620 12 34 56',
+      caregiverPhone: '+224620123456', // typed '+224 620 12 34 56', stored in E.164
       registeredOn: '2026-03-10',
       version: 1,
       voided: false,

@@ -46,7 +46,7 @@ describe('delivery, other endings and postnatal care', () => {
         birthDate: START,
         caregiverName: 'Mariama Camara',
         caregiverRelationship: 'mother',
-        caregiverPhone: '+224 622 33 44 55',
+        caregiverPhone: '+224622334455', // the mother's phone, in E.164
       });
       const chart = await c.clinician.ok('patients.chart', { id: baby.id });
       expect(chart.growth[0]).toMatchObject({ weightKg: i === 0 ? 2.4 : 2.1, ageDays: 0 });
