@@ -1,4 +1,4 @@
-// Phone numbers (issue 16 §7): stored in E.164 with the facility's country ("620 11 22 33" in Guinea →
+// Phone numbers: stored in E.164 with the facility's country ("620 11 22 33" in Guinea →
 // "+224620112233"), shown in the national format when they are of that country, international otherwise.
 import { getCountries, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 

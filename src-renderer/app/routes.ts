@@ -10,7 +10,7 @@ export const routes = {
   'admin.audit': '/admin/audit',
   'admin.backups': '/admin/backups',
   'admin.sync': '/admin/sync',
-  // Patients (issue 5). "new" before ":patientId": the first matching route wins.
+  // Patients. "new" before ":patientId": the first matching route wins.
   patients: '/patients',
   'patients.register': '/patients/new',
   'patients.chart': '/patients/:patientId',
@@ -18,12 +18,12 @@ export const routes = {
   'visits.new': '/patients/:patientId/visits/new',
   'referrals.new': '/patients/:patientId/refer',
   'visits.edit': '/visits/:visitId',
-  // Appointments list (issue 16 §4): today, week or missed.
+  // Appointments list: today, week or missed.
   appointments: '/appointments/:list',
   referrals: '/referrals',
   directory: '/directory',
   'imports.patients': '/imports/patients',
-  // CMAM and programmes (issue 17).
+  // CMAM and programmes.
   cmam: '/cmam',
   'cmam.admit': '/patients/:patientId/cmam/admit',
   'cmam.episode': '/cmam/episodes/:episodeId',
@@ -33,7 +33,7 @@ export const routes = {
   'cmam.settings': '/cmam/settings',
   programmes: '/programmes',
   'programmes.patient': '/patients/:patientId/programmes',
-  // Pregnancy tracking (issue 18).
+  // Pregnancy tracking.
   'pregnancy.register': '/patients/:patientId/pregnancy/new',
   'pregnancy.view': '/pregnancies/:pregnancyId',
   'pregnancy.lists': '/anc',

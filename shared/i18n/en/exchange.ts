@@ -1,4 +1,4 @@
-/** Data exchange: full export / import, FHIR, de-identified research export (issue 20). */
+/** Data exchange: full export / import, FHIR, de-identified research export. */
 export const exchangeEn = {
   'exchange.title': 'Export and import data',
   'exchange.nav': 'Export / import',

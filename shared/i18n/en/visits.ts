@@ -1,4 +1,4 @@
-/** Visits: form, live z-scores, corrections (issue 5 §5, §6). */
+/** Visits: form, live z-scores, corrections. */
 export const visitsEn = {
   'visits.new.title': 'New visit',
   'visits.new.submit': 'Save the visit',
@@ -94,7 +94,7 @@ export const visitsEn = {
     'gives a length/height-for-age z-score of {z}, outside {low} to {high}: re-measure, or confirm the value',
   'visits.error.confirmImplausible': 'must be ticked to save a value that is implausible',
   'visits.error.unknownVisit': 'is not a known visit',
-  // Appointments list (issue 16 §4).
+  // Appointments list.
   'visits.appointments.title': 'Appointments',
   'visits.appointments.today': 'Due today',
   'visits.appointments.week': 'Due this week',

@@ -100,7 +100,7 @@ export const visitsFr: Translation<typeof visitsEn> = {
     'donne un z-score longueur/taille pour l’âge de {z}, hors de {low} à {high} : remesurez, ou confirmez la valeur',
   'visits.error.confirmImplausible': 'doit être coché pour enregistrer une valeur invraisemblable',
   'visits.error.unknownVisit': 'n’est pas une visite connue',
-  // Appointments list (issue 16 §4).
+  // Appointments list.
   'visits.appointments.title': 'Rendez-vous',
   'visits.appointments.today': 'Aujourd’hui',
   'visits.appointments.week': 'Cette semaine',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** FHIR R4 resources built from CareDesk rows, with the codes of CLINICAL.md §5. */
+/** FHIR R4 resources built from CareDesk rows, with LOINC, SNOMED CT and ICD-10 codes. */
 export type Resource = { resourceType: string; id: string } & Record<string, unknown>;
 
 const LOINC = 'http://loinc.org';

@@ -1,7 +1,7 @@
-import { AppError, auditRole } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract';
 import type { Sqlite } from '../../db/open';
 import type { Actor } from '../../records';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { rebuildSearchIndex } from '../patients/search-index';
 import { facilityOf } from './export.service';
 import { TABLE_BY_NAME, decodeCell, type RowObject, type TableSpec } from './format';
@@ -157,11 +157,10 @@ export async function importFull(
         .run(f.uuid, f.code, f.name, f.district, f.country, f.protocolProfile, at.toISOString());
     }
     rebuildSearchIndex(sqlite);
-    appendAudit(
+    auditBy(
       sqlite,
+      actor,
       {
-        userId: actor.userId,
-        role: auditRole(actor),
         action: 'exchange.import',
         entity: 'facility',
         entityId: header.facility.uuid,

@@ -5,7 +5,7 @@ import type { Job } from './jobs';
 import { writeAtomically, type LineWriter } from './writer';
 
 /**
- * The de-identified tables (issue 20 §4). Each is a SELECT over one table joined to its patient: no names,
+ * The de-identified tables. Each is a SELECT over one table joined to its patient: no names,
  * phones, national IDs, addresses (village, district), free-text notes, exact dates of birth or exact dates at
  * all (month of birth, months of events, ages in months). Ids become keyed hashes (see `pseudonym`). Voided
  * records and patients merged into another are left out.

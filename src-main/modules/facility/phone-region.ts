@@ -1,4 +1,4 @@
-// The region phone numbers are read in: the facility's country (issue 16 §7).
+// The region phone numbers are read in: the facility's country.
 import type { CountryCode } from 'libphonenumber-js';
 import { phoneRegion } from '../../../shared/phones';
 import type { Sqlite } from '../../db/open';

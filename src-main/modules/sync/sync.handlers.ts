@@ -2,7 +2,7 @@ import { AppError, rolesHave } from '../../../shared/contract';
 import type { HandlerSlice } from '../../core/handler';
 import { SyncHttpError } from '../../sync/client';
 import { enrolFacility, NOT_ENROLLED, retryRejected, syncStatus } from '../../sync/pusher';
-import { appendAudit } from '../audit/audit.service';
+import { auditBy } from '../audit/audit.service';
 import { isPushing, pushNow } from './sync.runtime';
 
 type SyncChannels = 'sync.status' | 'sync.enrol' | 'sync.pushNow' | 'sync.retryRejected';
@@ -58,11 +58,10 @@ export const syncHandlers: HandlerSlice<SyncChannels> = {
     }
     const at = ctx.now.toISOString();
     sqlite.transaction(() => {
-      appendAudit(
+      auditBy(
         sqlite,
+        user,
         {
-          userId: user.userId,
-          role: user.role,
           action: 'sync.enrol',
           entity: 'sync',
           detail: `${new URL(input.serverUrl).host} as ${done.facilityCode}; credential in the ${done.credentialStore}`,
@@ -87,11 +86,10 @@ export const syncHandlers: HandlerSlice<SyncChannels> = {
     const user = ctx.user();
     return sqlite.transaction(() => {
       const requeued = retryRejected(sqlite, input.changeIds);
-      appendAudit(
+      auditBy(
         sqlite,
+        user,
         {
-          userId: user.userId,
-          role: user.role,
           action: 'sync.retry',
           entity: 'sync',
           detail: `${requeued} set-aside changes back in the queue`,

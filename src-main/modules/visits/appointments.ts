@@ -1,4 +1,4 @@
-// The appointments list (issue 16 §4): the "Next appointment" set at each patient's latest visit, due on the
+// The appointments list: the "Next appointment" set at each patient's latest visit, due on the
 // day, due in the week from it, or missed (its day has passed and the patient has not been seen since: a
 // later visit becomes the latest one and replaces the appointment with its own, or with none).
 import { addDays, localDate } from '../../../shared/clinical';

@@ -17,6 +17,7 @@ import { navigate } from '../../app/router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SimpleTable } from '../../components/SimpleTable';
 import { dateText, fullName } from '../patients/format';
+import { usePhoneText } from '../patients/use-phone-text';
 
 type Sort = 'missed' | 'village' | 'name';
 const SORTS: Record<Sort, (a: CaseloadLine, b: CaseloadLine) => number> = {
@@ -28,6 +29,7 @@ const SORTS: Record<Sort, (a: CaseloadLine, b: CaseloadLine) => number> = {
 /** Children who missed their appointment, sortable, printable for community health workers (window.print). */
 export function DefaultersScreen() {
   const { t, language } = useI18n();
+  const phone = usePhoneText();
   const q = useQuery('cmam.defaulters', {});
   const [sort, setSort] = useState<Sort>('missed');
   const lines = useMemo(() => [...(q.data?.lines ?? [])].sort(SORTS[sort]), [q.data, sort]);
@@ -82,7 +84,7 @@ export function DefaultersScreen() {
                 </TableCell>
                 <TableCell>{fullName(l.patient)}</TableCell>
                 <TableCell>{l.patient.caregiverName}</TableCell>
-                <TableCell>{l.patient.caregiverPhone || l.patient.phone}</TableCell>
+                <TableCell>{phone(l.patient.caregiverPhone || l.patient.phone)}</TableCell>
                 <TableCell>{l.patient.village}</TableCell>
                 <TableCell>{dateText(language, l.lastVisitDate)}</TableCell>
                 <TableCell>

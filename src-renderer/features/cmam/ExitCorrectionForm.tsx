@@ -23,7 +23,7 @@ const STALE = [
 ] as const;
 
 /**
- * A wrongly recorded exit, corrected through the history (issue 17 §4): another exit type or date, or the
+ * A wrongly recorded exit, corrected through the history: another exit type or date, or the
  * episode reopened, always with a reason; the core keeps the old values in the history and audits the change.
  */
 export function ExitCorrectionForm({ detail }: { detail: EpisodeDetail }) {

@@ -22,7 +22,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 type Work = 'exportJson' | 'exportFhir' | 'researchJson' | 'researchCsv' | 'import';
 const FULL: readonly Work[] = ['exportJson', 'exportFhir', 'import'];
 
-/** Export or import the facility's data (issue 20): choose, watch the progress, read the result in plain words. */
+/** Export or import the facility's data: choose, watch the progress, read the result in plain words. */
 export function ExchangeScreen() {
   const { t } = useI18n();
   const { session } = useSession();

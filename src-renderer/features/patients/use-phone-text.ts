@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { phoneRegion, phoneText } from '../../../shared/phones';
 import { useQuery } from '../../api/hooks';
 
-/** Stored E.164 numbers as people read them: national format in the facility's country (issue 16 §7). */
+/** Stored E.164 numbers as people read them: national format in the facility's country. */
 export function usePhoneText(): (stored: string) => string {
   const summary = useQuery('home.summary', {});
   const country = summary.data?.facility.country ?? '';

@@ -20,6 +20,7 @@ import { RouteLink } from '../../app/router';
 import { DelayedProgress } from '../../components/DelayedProgress';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dateText, todayText } from '../patients/format';
+import { usePhoneText } from '../patients/use-phone-text';
 
 function ListTable({
   title,
@@ -31,6 +32,7 @@ function ListTable({
   testId: string;
 }) {
   const { t, language } = useI18n();
+  const phone = usePhoneText();
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid={testId}>
       <Typography variant="h2" gutterBottom>
@@ -61,7 +63,7 @@ function ListTable({
                   </RouteLink>{' '}
                   ({l.registrationNumber})
                 </TableCell>
-                <TableCell>{l.phone}</TableCell>
+                <TableCell>{phone(l.phone)}</TableCell>
                 <TableCell>{l.village}</TableCell>
                 <TableCell>
                   {l.gestationalAgeDays === null ? '' : formatGestationalAge(l.gestationalAgeDays)}

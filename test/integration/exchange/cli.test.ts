@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { setUpFacility, tempCore, unwrap } from '../../support/core';
+import { ADMIN, setUpFacility, tempCore, unwrap } from '../../support/core';
 import { cli } from '../../support/cli';
 
 const PASSWORD = 'manager password 2026';
@@ -12,6 +12,7 @@ async function facilityWithManager(register: boolean): Promise<string> {
   const core = tempCore();
   dirs.push(core);
   await setUpFacility(core, 'admin');
+  unwrap(await core.call('admin', 'auth.confirmPassword', { password: ADMIN.password }));
   const created = unwrap(
     await core.call('admin', 'users.create', { username: 'mariam', fullName: 'Mariam Sow', role: 'manager' }),
   );
