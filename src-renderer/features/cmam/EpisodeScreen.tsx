@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Chip, Paper, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { useEffect, useMemo, useRef } from 'react';
-import { APPETITES, EXIT_TYPES, MEDICINES, type EpisodeDetail } from '../../../shared/contract/channels/cmam';
+import type { EXIT_TYPES } from '../../../shared/contract/channels/cmam';
+import { APPETITES, MEDICINES, type EpisodeDetail } from '../../../shared/contract/channels/cmam';
 import { OEDEMA_GRADES } from '../../../shared/contract/channels/visits';
 import { roleHas } from '../../../shared/contract';
 import { validateInput } from '../../api/client';
@@ -17,7 +18,7 @@ import { useForm } from '../../components/use-form';
 import { FormCheck, FormSelect } from '../patients/fields';
 import { dateText, fullName, todayText } from '../patients/format';
 import { TrendChart } from './charts';
-import { ExitCorrectionForm } from './ExitCorrectionForm';
+import { ExitCorrectionForm, ExitFields } from './ExitCorrectionForm';
 import { cmamLabels, num, plusDays } from './labels';
 
 const STALE = [
@@ -190,12 +191,6 @@ function FollowupForm({ detail }: { detail: EpisodeDetail }) {
         onSubmit={() => void submit()}
         focusRequest={form.focusRequest}
         aria-label={t('cmam.followup.title')}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
       >
         <Stack direction="row" spacing={2}>
           <FormTextField
@@ -342,23 +337,7 @@ function ExitForm({ detail }: { detail: EpisodeDetail }) {
         focusRequest={form.focusRequest}
         aria-label={t('cmam.exits.title')}
       >
-        <Stack direction="row" spacing={2}>
-          <FormSelect
-            form={form}
-            name="exitType"
-            label={t('cmam.field.exitType')}
-            required
-            options={EXIT_TYPES.map((x) => ({ value: x, label: cmamLabels.exit(t, x) }))}
-          />
-          <FormTextField
-            form={form}
-            name="exitDate"
-            label={t('cmam.field.exitDate')}
-            type="date"
-            required
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayText() } }}
-          />
-        </Stack>
+        <ExitFields form={form} />
         <FormTextField form={form} name="notes" label={t('cmam.field.notes')} fullWidth />
         <ErrorAlert
           failure={exit.failure ?? move.failure}

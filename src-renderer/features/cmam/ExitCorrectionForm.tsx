@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Form } from '../../components/Form';
 import { FormTextField } from '../../components/FormTextField';
 import { SubmitButton } from '../../components/SubmitButton';
-import { useForm } from '../../components/use-form';
+import { useForm, type FormState } from '../../components/use-form';
 import { FormCheck, FormSelect } from '../patients/fields';
 import { todayText } from '../patients/format';
 import { cmamLabels } from './labels';
@@ -21,6 +21,30 @@ const STALE = [
   'cmam.stock',
   'patients.chart',
 ] as const;
+
+/** Exit type and date, the same on the exit form and on its correction. */
+export function ExitFields({ form }: { form: FormState<{ exitType: string; exitDate: string }> }) {
+  const { t } = useI18n();
+  return (
+    <Stack direction="row" spacing={2}>
+      <FormSelect
+        form={form}
+        name="exitType"
+        label={t('cmam.field.exitType')}
+        required
+        options={EXIT_TYPES.map((x) => ({ value: x, label: cmamLabels.exit(t, x) }))}
+      />
+      <FormTextField
+        form={form}
+        name="exitDate"
+        label={t('cmam.field.exitDate')}
+        type="date"
+        required
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayText() } }}
+      />
+    </Stack>
+  );
+}
 
 /**
  * A wrongly recorded exit, corrected through the history: another exit type or date, or the
@@ -65,33 +89,9 @@ export function ExitCorrectionForm({ detail }: { detail: EpisodeDetail }) {
         onSubmit={() => void submit()}
         focusRequest={form.focusRequest}
         aria-label={t('cmam.correct.title')}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void submit();
-          }
-        }}
       >
         <FormCheck form={form} name="reopen" label={t('cmam.correct.reopen')} path="exitDate" />
-        {v.reopen ? null : (
-          <Stack direction="row" spacing={2}>
-            <FormSelect
-              form={form}
-              name="exitType"
-              label={t('cmam.field.exitType')}
-              required
-              options={EXIT_TYPES.map((x) => ({ value: x, label: cmamLabels.exit(t, x) }))}
-            />
-            <FormTextField
-              form={form}
-              name="exitDate"
-              label={t('cmam.field.exitDate')}
-              type="date"
-              required
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayText() } }}
-            />
-          </Stack>
-        )}
+        {v.reopen ? null : <ExitFields form={form} />}
         <FormTextField form={form} name="notes" label={t('cmam.field.notes')} fullWidth />
         <FormTextField
           form={form}
